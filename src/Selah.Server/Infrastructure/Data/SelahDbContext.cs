@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Selah.Server.Features.Accounts;
+using Selah.Server.Infrastructure.Auditing;
+
+namespace Selah.Server.Infrastructure.Data;
+
+/// <summary>
+/// The one database context. Each feature configures its own entities with <see cref="IEntityTypeConfiguration{T}"/>
+/// next to them; provider specifics live in <see cref="SqliteSelahDbContext"/> and <see cref="PostgresSelahDbContext"/>,
+/// which also own their migration sets.
+/// </summary>
+public abstract class SelahDbContext(DbContextOptions options)
+    : IdentityDbContext<SelahUser, SelahRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<EmailCode> EmailCodes => Set<EmailCode>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SelahDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteSelahDbContext(DbContextOptions<SqliteSelahDbContext> options) : SelahDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; store UTC ticks so keyset paging and expiry checks run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetTicksConverter>();
+    }
+}
+
+public sealed class PostgresSelahDbContext(DbContextOptions<PostgresSelahDbContext> options) : SelahDbContext(options);
+
+/// <summary>Named secrets the server generates once and shares across nodes (e.g. the JWT signing key).</summary>
+public sealed class ServerSecret
+{
+    public required string Name { get; set; }
+    public required string Value { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

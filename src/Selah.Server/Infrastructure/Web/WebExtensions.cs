@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Selah.Server.Components;
+using Selah.Server.Infrastructure.Configuration;
+
+namespace Selah.Server.Infrastructure.Web;
+
+public static class WebExtensions
+{
+    /// <summary>Problem details, JSON conventions, OpenAPI, antiforgery, rate-limit settings and the Blazor host.</summary>
+    public static IHostApplicationBuilder AddSelahWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSelahOptions<SelahOptions>(SelahOptions.Section);
+        services.AddSelahOptions<DemoOptions>(DemoOptions.Section);
+        services.AddSelahOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Turn binding failures (malformed JSON, wrong types) into exceptions so the handler can name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.MaxDepth = 32;
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-XSRF-TOKEN";
+            o.Cookie.Name = "selah.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        });
+
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new() { Title = "Selah API", Version = "v1", Description = "Music, scripture and community for churches and ministries." };
+            return Task.CompletedTask;
+        }));
+        services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
+        return builder;
+    }
+
+    /// <summary>The request pipeline, in order: errors, proxies, static files, auth, CSRF, body limits.</summary>
+    public static WebApplication UseSelahWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseForwardedHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseWebAssemblyDebugging();
+        }
+
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<CookieAntiforgeryMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapSelahWebApp(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Selah API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(Selah.Client.Routes).Assembly);
+        return app;
+    }
+}
