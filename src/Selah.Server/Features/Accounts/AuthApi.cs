@@ -14,16 +14,19 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").AllowAnonymous().AddEndpointFilter<ValidationFilter>();
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").AllowAnonymous().AddEndpointFilter<ValidationFilter>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account; a verification code is emailed.")
-            .RateLimited<RegisterRequest>("register", r => r.Email);
+            .RateLimited<RegisterRequest>("register", r => r.Email)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         auth.MapPost("/verify-email", VerifyEmailAsync).WithName("VerifyEmail").WithSummary("Confirm an email address with the emailed code.")
             .RateLimited<VerifyEmailRequest>("verify", r => r.Email);
         auth.MapPost("/resend-verification", ResendVerificationAsync).WithName("ResendVerification").WithSummary("Email a new verification code.")
             .RateLimited<EmailRequest>("resend", r => r.Email);
         auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Sign in with email and password.")
-            .RateLimited<LoginRequest>("login", r => r.Email);
+            .RateLimited<LoginRequest>("login", r => r.Email)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         auth.MapPost("/login/2fa", LoginTwoFactorAsync).WithName("LoginTwoFactor").WithSummary("Second sign-in step: authenticator or recovery code.")
             .RateLimited<TwoFactorLoginRequest>("twofactor", r => r.TwoFactorToken);
         auth.MapPost("/google", GoogleAsync).WithName("LoginGoogle").WithSummary("Sign in with a Google ID token.")

@@ -14,13 +14,15 @@ public static class MeApi
 {
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/v1/me").WithTags("Profile").RequireAuthorization().AddEndpointFilter<ValidationFilter>();
+        var me = app.MapGroup("/api/v1/me").WithTags("Profile").RequireAuthorization().AddEndpointFilter<ValidationFilter>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/", GetMeAsync).WithName("GetMe").WithSummary("The signed-in user's profile.");
         me.MapPatch("/", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change profile fields; absent fields stay, \"\" clears.");
         me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").WithSummary("Change the password; every session is signed out.");
         me.MapPut("/avatar", UploadAvatarAsync).WithName("UploadAvatar").WithSummary("Upload a profile picture (PNG, JPEG, WebP, GIF; 5 MB).")
             .DisableAntiforgery() // checked for cookie sessions by CookieAntiforgeryMiddleware, like every unsafe API request
-            .WithMetadata(new RequestSizeLimitAttribute(AvatarImages.MaxUploadBytes + 64 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(AvatarImages.MaxUploadBytes + 64 * 1024))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         me.MapDelete("/avatar", DeleteAvatarAsync).WithName("DeleteAvatar").WithSummary("Remove the profile picture.");
 
         var people = app.MapGroup("/api/v1/users").WithTags("Profile");

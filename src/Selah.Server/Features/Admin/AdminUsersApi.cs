@@ -26,7 +26,8 @@ public static class AdminUsersApi
     public static IEndpointRouteBuilder MapAdminUsersApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/v1/admin").WithTags("Administration")
-            .RequireAuthorization(Policies.Admin).AddEndpointFilter<ValidationFilter>();
+            .RequireAuthorization(Policies.Admin).AddEndpointFilter<ValidationFilter>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapGet("/users", ListUsersAsync).WithName("AdminListUsers").WithSummary("List and search users, newest first.");
         admin.MapGet("/users/{id:guid}", GetUserAsync).WithName("AdminGetUser").WithSummary("One user.");
         admin.MapPut("/users/{id:guid}/roles", SetRolesAsync).WithName("AdminSetRoles").WithSummary("Replace a user's roles.");

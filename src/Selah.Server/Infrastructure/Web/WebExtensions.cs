@@ -44,11 +44,7 @@ public static class WebExtensions
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         });
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new() { Title = "Selah API", Version = "v1", Description = "Music, scripture and community for churches and ministries." };
-            return Task.CompletedTask;
-        }));
+        services.AddSelahOpenApi();
         services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
         return builder;
     }
