@@ -18,6 +18,15 @@ internal sealed class DatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(selah.Value.FullDataDirectory);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging lets readers run while a writer commits; the setting is kept in the database file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
         if (database.Value.AutoMigrate)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
