@@ -16,7 +16,7 @@ namespace Selah.Server.Features.Admin;
 public sealed record UserListQuery(
     [property: Description("Text in the email or display name.")] string? Q,
     [property: Description("Only users with this role.")] string? Role,
-    [property: Description("Only users in this state.")] AccountStatus? Status,
+    [property: Description("Only users in this state: active, suspended or banned.")] string? Status,
     [property: Description("nextCursor from the previous page.")] string? Cursor,
     [property: Description("Page size, 1–100."), DefaultValue(25)] int? Limit);
 
@@ -70,8 +70,13 @@ public static class AdminUsersApi
             users = users.Where(u => u.NormalizedEmail!.Contains(text) || u.DisplayName.ToUpper().Contains(text));
         }
 
-        if (query.Status is { } status)
+        if (!string.IsNullOrEmpty(query.Status))
         {
+            if (!Enum.TryParse<AccountStatus>(query.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            {
+                return Problems.Field("status", "Status must be active, suspended or banned.");
+            }
+
             users = users.Where(u => u.Status == status);
         }
 

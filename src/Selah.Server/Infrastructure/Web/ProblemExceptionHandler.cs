@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Selah.Server.Infrastructure.Web;
 /// The one error path: maps exceptions to problem details. Bad requests (malformed JSON, oversize bodies, failed
 /// antiforgery) keep their 4xx status and name the offending field; anything else is a 500 without internals.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -78,6 +79,19 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             };
         }
 
+        if (BindingFailure().Match(bad.Message) is { Success: true } binding)
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(binding.Groups["name"].Value);
+            var message = binding.Groups["value"].Success
+                ? $"'{binding.Groups["value"].Value}' is not a valid value for {name}."
+                : $"{name} is required.";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+            {
+                Status = 400,
+                Title = "One or more parameters are not valid.",
+            };
+        }
+
         return new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -85,6 +99,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Detail = bad.Message,
         };
     }
+
+    // Minimal APIs' binding messages: 'Failed to bind parameter "Nullable<int> Limit" from "ten".' and
+    // 'Required parameter "string Q" was not provided from query string.'
+    [GeneratedRegex("""^(?:Failed to bind parameter "(?:[^"]*\s)?(?<name>\w+)" from "(?<value>[^"]*)"|Required parameter "(?:[^"]*\s)?(?<name>\w+)" was not provided)""")]
+    private static partial Regex BindingFailure();
 
     /// <summary>"$.favouriteGenres[2]" → "favouriteGenres[2]"; "$" (or unknown) → "$".</summary>
     private static string FieldFromJsonPath(string? path) =>
