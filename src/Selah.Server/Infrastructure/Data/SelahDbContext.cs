@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Selah.Server.Features.Accounts;
+using Selah.Server.Features.Catalog;
 using Selah.Server.Infrastructure.Auditing;
 
 namespace Selah.Server.Infrastructure.Data;
@@ -19,6 +20,12 @@ public abstract class SelahDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Artist> Artists => Set<Artist>();
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<Genre> Genres => Set<Genre>();
+    public DbSet<Mood> Moods => Set<Mood>();
+    public DbSet<Play> Plays => Set<Play>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Selah.Contracts.Accounts;
+using Selah.Contracts.Catalog;
+using Selah.Server.Infrastructure.Web;
+
+namespace Selah.Server.Features.Catalog;
+
+/// <summary>
+/// Who may see, stream and change catalogue rows — in one place, so every endpoint (lists, detail, stream, HLS,
+/// lyrics, edits) applies the same rule and later entitlements (premium tiers) plug in here.
+/// </summary>
+public static class CatalogAccess
+{
+    public static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>Admins manage everything; an artist account manages the artists it owns.</summary>
+    public static bool CanManage(Artist artist, ClaimsPrincipal user) =>
+        IsAdmin(user) || (artist.OwnerId is { } owner && user.TryGetUserId() == owner);
+
+    /// <summary>Published and ready tracks are public; anything else only for its uploader, its artist's owner and admins.</summary>
+    public static bool CanView(Track track, ClaimsPrincipal user) =>
+        (track.Published && track.Status == TrackStatus.Ready)
+        || IsAdmin(user)
+        || (user.TryGetUserId() is { } id && (id == track.UploadedById || id == track.Artist?.OwnerId));
+
+    /// <summary>Whether <paramref name="user"/> may stream or download the audio. Today: whoever may view a ready track.</summary>
+    public static bool CanStream(Track track, ClaimsPrincipal user) =>
+        track.Status == TrackStatus.Ready && CanView(track, user);
+
+    public static bool CanView(Album album, ClaimsPrincipal user) =>
+        album.Published || IsAdmin(user) || (user.TryGetUserId() is { } id && id == album.Artist?.OwnerId);
+}
