@@ -11,9 +11,9 @@ using Selah.Server.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // serve the Blazor client from build output in every environment, not only Development
 
+builder.AddSelahData(); // first: its start-up migration must run before other hosted services read the database
 builder.AddSelahWeb();
 builder.AddSelahObservability();
-builder.AddSelahData();
 builder.AddSelahRedisAndKeys();
 builder.Services.AddSelahStorage();
 builder.Services.AddSelahEmail();

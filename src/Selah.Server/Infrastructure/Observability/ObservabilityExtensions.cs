@@ -11,7 +11,8 @@ public static class ObservabilityExtensions
     /// <summary>Structured JSON logs with request scopes, Prometheus metrics (HTTP, runtime, database) and health checks.</summary>
     public static IHostApplicationBuilder AddSelahObservability(this IHostApplicationBuilder builder)
     {
-        if (!builder.Environment.IsDevelopment())
+        // JSON lines for log collectors, unless a formatter is chosen explicitly (scripts/run.sh picks the readable one).
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["Logging:Console:FormatterName"] is null)
         {
             builder.Logging.AddJsonConsole(o =>
             {

@@ -53,7 +53,14 @@ public static class WebExtensions
     public static WebApplication UseSelahWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API clients get problem+json for bare status codes; a browser deep link to an unknown page gets the app,
+        // whose router shows its not-found page (status stays 404).
+        app.UseWhen(
+            context => IsApiOrOperations(context.Request.Path),
+            api => api.UseStatusCodePages());
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && !IsApiOrOperations(context.Request.Path) && !Path.HasExtension(context.Request.Path.Value),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
@@ -68,6 +75,10 @@ public static class WebExtensions
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsApiOrOperations(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics")
+        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/hubs");
 
     public static WebApplication MapSelahWebApp(this WebApplication app)
     {

@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using MudBlazor.Services;
+using Selah.Client;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+builder.Services.AddSelahClient(new Uri(builder.HostEnvironment.BaseAddress));
+await builder.Build().RunAsync();
