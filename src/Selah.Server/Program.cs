@@ -1,5 +1,8 @@
+using Selah.Server.Features.Demo;
 using Selah.Server.Features.Accounts;
 using Selah.Server.Features.Admin;
+using Selah.Server.Features.Catalog;
+using Selah.Server.Features.Media;
 using Selah.Server.Infrastructure.Auditing;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Email;
@@ -19,12 +22,17 @@ builder.Services.AddSelahStorage();
 builder.Services.AddSelahEmail();
 builder.Services.AddSingleton<AuditLog>();
 builder.AddAccounts();
+builder.AddCatalog();
+builder.AddMedia();
+builder.AddDemo();
 
 var app = builder.Build();
 app.UseSelahWeb();
 app.MapSelahOperations();
 app.MapAccountsApi();
 app.MapAdminUsersApi();
+app.MapCatalogApi();
+app.MapMediaApi();
 app.MapSelahWebApp();
 app.Run();
 

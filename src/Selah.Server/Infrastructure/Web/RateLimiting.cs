@@ -18,6 +18,8 @@ public sealed class RateLimitOptions
         ["resend"] = new() { PerIp = 10, PerAccount = 3, WindowSeconds = 900 },
         ["forgot"] = new() { PerIp = 10, PerAccount = 3, WindowSeconds = 3600 },
         ["refresh"] = new() { PerIp = 120, PerAccount = 60, WindowSeconds = 60 },
+        ["uploads"] = new() { PerIp = 120, PerAccount = 0, WindowSeconds = 3600 },
+        ["plays"] = new() { PerIp = 600, PerAccount = 240, WindowSeconds = 60 },
     };
 }
 
