@@ -52,15 +52,16 @@ public sealed class S3FileStorageTests(S3rverFixture s3) : FileStorageContractTe
     {
         var key = $"{Prefix}/short-lived.mp3";
         await Storage.SaveAsync(key, new MemoryStream(RandomBytes(1000, seed: 12)), default);
-        var url = await Storage.GetDownloadUrlAsync(key, TimeSpan.FromSeconds(1), null, default);
+        // Long enough to be fetched once on a loaded 2-core CI machine, short enough to wait out.
+        var url = await Storage.GetDownloadUrlAsync(key, TimeSpan.FromSeconds(5), null, default);
 
         using (var fresh = await _http.GetAsync(url))
         {
             Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         }
 
-        // Wait on the condition (the URL stops working), bounded: a 1-second URL must be dead well within 15 seconds.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // Wait on the condition (the URL stops working), bounded: a 5-second URL must be dead well within 20 seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         HttpStatusCode status;
         do
         {
