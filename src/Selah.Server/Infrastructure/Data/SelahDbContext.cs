@@ -10,9 +10,10 @@ namespace Selah.Server.Infrastructure.Data;
 /// <summary>
 /// The one database context. Each feature configures its own entities with <see cref="IEntityTypeConfiguration{T}"/>
 /// next to them; provider specifics live in <see cref="SqliteSelahDbContext"/> and <see cref="PostgresSelahDbContext"/>,
-/// which also own their migration sets.
+/// which also own their migration sets. The class is partial so a feature can declare its <c>DbSet</c>s in its own
+/// folder (<c>public abstract partial class SelahDbContext { public DbSet&lt;X&gt; Xs => Set&lt;X&gt;(); }</c>).
 /// </summary>
-public abstract class SelahDbContext(DbContextOptions options)
+public abstract partial class SelahDbContext(DbContextOptions options)
     : IdentityDbContext<SelahUser, SelahRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
