@@ -71,7 +71,7 @@ public static partial class StreamApi
         var (track, problem) = await StreamableAsync(id, user, db, cancellationToken);
         return track is null
             ? problem!
-            : await DeliverAsync(http, storage, selah.Value, media.Value, $"{track.HlsPrefix}/master.m3u8", "application/vnd.apple.mpegurl", cancellationToken);
+            : await DeliverAsync(http, storage, selah.Value, media.Value, $"{track.HlsPrefix}/master.m3u8", HlsPlaylistType, cancellationToken);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> HlsFileAsync(
@@ -90,7 +90,7 @@ public static partial class StreamApi
             return problem!;
         }
 
-        var contentType = file.EndsWith(".m3u8", StringComparison.Ordinal) ? "application/vnd.apple.mpegurl" : "audio/mp4";
+        var contentType = file.EndsWith(".m3u8", StringComparison.Ordinal) ? HlsPlaylistType : "audio/mp4";
         return await DeliverAsync(http, storage, selah.Value, media.Value, $"{track.HlsPrefix}/{variant}/{file}", contentType, cancellationToken);
     }
 
@@ -144,7 +144,9 @@ public static partial class StreamApi
         // Private: whether a response may be served depends on who asks (unpublished tracks), so shared caches must not keep it.
         http.Response.Headers.CacheControl = $"private, max-age={media.StreamCacheSeconds}";
         http.Response.Headers.AcceptRanges = "bytes";
-        if (storage is not LocalFileStorage && await storage.GetDownloadUrlAsync(info.Key, TimeSpan.FromMinutes(15), contentType, cancellationToken) is { } url)
+        // Playlists are served by the API even from S3: their segment URIs are relative, and relative to a presigned
+        // object URL they would lack a signature. Segments, init files and renditions go straight to the store.
+        if (storage is not LocalFileStorage && contentType != HlsPlaylistType && await storage.GetDownloadUrlAsync(info.Key, TimeSpan.FromMinutes(15), contentType, cancellationToken) is { } url)
         {
             return TypedResults.Redirect(url.ToString());
         }
@@ -161,6 +163,8 @@ public static partial class StreamApi
             ? Problems.NotFound("The audio")
             : TypedResults.Stream(stream, contentType, lastModified: info.LastModified, entityTag: etag, enableRangeProcessing: true);
     }
+
+    private const string HlsPlaylistType = "application/vnd.apple.mpegurl";
 
     private static string OriginalContentType(string? format) => format switch
     {
