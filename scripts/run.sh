@@ -58,6 +58,10 @@ cat <<MSG
 
 MSG
 
+# Bible translations (Selah:Bible:Translations, default kjv,web,sparv) from the SWORD modules; idempotent, and a missing
+# module is only a warning. The server would also import missing ones at start-up, in the background.
+( cd "$SERVER_DIR" && dotnet "$SERVER_DLL" bible import ) || log "Bible import failed; the server starts anyway"
+
 # exec: the server becomes the foreground process, so Ctrl-C (SIGINT) reaches it directly and it shuts down gracefully.
 cd "$SERVER_DIR"
 exec dotnet "$SERVER_DLL" --urls "$URL"

@@ -4,7 +4,7 @@
 # Debian packages the application itself needs at run time (besides the .NET SDK).
 # Features that shell out to system tools add them here (e.g. ffmpeg for the media pipeline);
 # scripts/test.sh installs these too, plus its own test-only list.
-SELAH_APP_PACKAGES=(ffmpeg abcmidi fluidsynth fluid-soundfont-gm)
+SELAH_APP_PACKAGES=(ffmpeg abcmidi fluidsynth fluid-soundfont-gm libsword-utils sword-text-kjv sword-text-web sword-text-sparv)
 
 SELAH_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 

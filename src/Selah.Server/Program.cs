@@ -1,8 +1,16 @@
 using Selah.Server.Features.Demo;
 using Selah.Server.Features.Accounts;
 using Selah.Server.Features.Admin;
+using Selah.Server.Features.Bible;
+using Selah.Server.Features.Calendar;
 using Selah.Server.Features.Catalog;
+using Selah.Server.Features.Community;
+using Selah.Server.Features.Library;
+using Selah.Server.Features.Search;
 using Selah.Server.Features.Media;
+using Selah.Server.Features.Scripture;
+using Selah.Server.Features.Media.Import;
+using Selah.Server.Features.Worship;
 using Selah.Server.Infrastructure.Auditing;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Email;
@@ -23,16 +31,30 @@ builder.Services.AddSelahEmail();
 builder.Services.AddSingleton<AuditLog>();
 builder.AddAccounts();
 builder.AddCatalog();
+builder.AddSearch();
 builder.AddMedia();
+builder.AddImport(); // after AddMedia: uses its job scheduler
 builder.AddDemo();
+builder.AddBible();
+builder.AddWorship();
+builder.AddCommunity();
 
 var app = builder.Build();
+if (await BibleCommand.TryRunAsync(app, args)) return; // `bible import [kjv web sparv]`: import and exit
 app.UseSelahWeb();
 app.MapSelahOperations();
 app.MapAccountsApi();
 app.MapAdminUsersApi();
 app.MapCatalogApi();
+app.MapLibrary();
+app.MapSearchApi();
 app.MapMediaApi();
+app.MapScriptureApi();
+app.MapCalendarApi();
+app.MapImportApi();
+app.MapWorshipApi();
+app.MapBibleApi();
+app.MapCommunityApi();
 app.MapSelahWebApp();
 app.Run();
 

@@ -21,6 +21,7 @@ public sealed record AlbumListQuery(
 
 /// <summary>Filters, sort and keyset cursor for <c>GET /api/v1/tracks</c>.</summary>
 public sealed record TrackListQuery(
+    [property: Description("Text in the track's title, its artist's name or its album's title (case-insensitive).")] string? Q,
     [property: Description("Only tracks of this artist.")] Guid? ArtistId,
     [property: Description("Only tracks on this album.")] Guid? AlbumId,
     [property: Description("Only tracks of this genre (slug).")] string? Genre,

@@ -1,14 +1,20 @@
 // Selah service worker: caches the app shell so Selah opens offline. API responses are never cached.
 // Bump CACHE_VERSION whenever the precached shell changes; old caches are deleted on activate.
-const CACHE_VERSION = "v1";
+const CACHE_VERSION = "v2";
 const SHELL_CACHE = `selah-shell-${CACHE_VERSION}`;
 const RUNTIME_CACHE = `selah-runtime-${CACHE_VERSION}`;
+// Tracks the listener downloaded for offline listening (written by js/downloads.js). Never versioned away.
+const DOWNLOAD_CACHE = "selah-downloads";
+const STREAM = /^\/api\/v1\/tracks\/[0-9a-f-]{36}\/stream$/i;
+const ARTWORK = /^\/api\/v1\/(tracks|albums)\/[0-9a-f-]{36}\/cover$/i;
 
 const SHELL = [
   "/",
   "/manifest.webmanifest",
   "/app.css",
   "/js/selah.js",
+  "/js/player.js",
+  "/js/downloads.js",
   "/favicon.svg",
   "/favicon-32.png",
   "/icons/icon.svg",
@@ -32,7 +38,7 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL_CACHE, RUNTIME_CACHE]);
+  const keep = new Set([SHELL_CACHE, RUNTIME_CACHE, DOWNLOAD_CACHE]);
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith("selah-") && !keep.has(key)).map((key) => caches.delete(key))))
@@ -46,7 +52,12 @@ self.addEventListener("fetch", (event) => {
 
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/api/")) return; // never cache API answers
+  // Downloaded audio (and its artwork) plays from Cache Storage, with HTTP ranges, also when offline.
+  if (STREAM.test(url.pathname) || ARTWORK.test(url.pathname)) {
+    event.respondWith(fromDownloads(request));
+    return;
+  }
+  if (url.pathname.startsWith("/api/")) return; // never cache other API answers
 
   if (request.mode === "navigate") {
     event.respondWith(networkFirstNavigation(request));
@@ -58,10 +69,39 @@ self.addEventListener("fetch", (event) => {
     return;
   }
 
-  if (SHELL.includes(url.pathname)) {
+  if (SHELL.includes(url.pathname) || /\.(css|js|svg|png|webp|woff2?)$/i.test(url.pathname)) {
     event.respondWith(staleWhileRevalidate(request));
   }
 });
+
+// A downloaded file answers from the cache (a Range request gets a 206 slice, as the <audio> element asks);
+// anything not downloaded goes to the network untouched.
+async function fromDownloads(request) {
+  const cache = await caches.open(DOWNLOAD_CACHE);
+  const cached = await cache.match(request.url, { ignoreVary: true });
+  if (!cached) return fetch(request);
+  const range = request.headers.get("range");
+  if (!range) return cached;
+  const blob = await cached.blob();
+  const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+  if (!match) return cached;
+  const size = blob.size;
+  let start = match[1] === "" ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  let end = match[1] !== "" && match[2] !== "" ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (start >= size || start > end) {
+    return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+  }
+  return new Response(blob.slice(start, end + 1), {
+    status: 206,
+    statusText: "Partial Content",
+    headers: {
+      "Content-Type": cached.headers.get("Content-Type") || "audio/ogg",
+      "Content-Range": `bytes ${start}-${end}/${size}`,
+      "Content-Length": String(end - start + 1),
+      "Accept-Ranges": "bytes",
+    },
+  });
+}
 
 // Pages come from the network so they are always current; offline, the cached shell boots the app instead.
 async function networkFirstNavigation(request) {

@@ -17,7 +17,7 @@ public class SelahFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@selah-tests.example.com";
     public const string AdminPassword = "Tabernacle-Admin-Pass-42";
 
-    public static readonly IReadOnlyList<string> RateLimitPolicies = ["register", "login", "verify", "resend", "forgot", "refresh", "twofactor"];
+    public static readonly IReadOnlyList<string> RateLimitPolicies = ["register", "login", "verify", "resend", "forgot", "refresh", "twofactor", "community-posts", "community-comments", "community-chat"];
 
     private PostgresTestDatabase? _database;
 

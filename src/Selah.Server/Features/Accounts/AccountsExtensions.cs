@@ -145,6 +145,14 @@ public static class AccountsExtensions
                 NameClaimType = SelahClaims.Name,
                 RoleClaimType = SelahClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
+                // IdentityModel checks lifetimes against the system clock; check them against the server's TimeProvider
+                // instead, the clock that issued them (and the one tests control).
+                LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is not { } nbf || nbf <= now + parameters.ClockSkew)
+                        && expires is { } exp && now - parameters.ClockSkew < exp;
+                },
             };
         }
 

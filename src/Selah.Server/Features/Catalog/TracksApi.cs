@@ -77,6 +77,11 @@ public static class TracksApi
             tracks = tracks.Where(t => t.Status == status);
         }
 
+        if (query.Q is { Length: > 200 })
+        {
+            return Problems.Field("q", "Search text must be at most 200 characters.");
+        }
+
         if (query.Scripture is { } scripture && (scripture.Length > 60 || !OsisReferences.IsPrefix(scripture)))
         {
             return Problems.Field("scripture", "Scripture must be an OSIS reference or prefix such as Ps.23 or John.3.16.");
@@ -106,6 +111,14 @@ public static class TracksApi
 
     private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackListQuery query)
     {
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // Upper-casing both sides keeps the match case-insensitive on SQLite (ASCII) and PostgreSQL alike.
+            var text = query.Q.Trim().ToUpperInvariant();
+            tracks = tracks.Where(t => t.Title.ToUpper().Contains(text) || t.Artist.Name.ToUpper().Contains(text)
+                || (t.Album != null && t.Album.Title.ToUpper().Contains(text)));
+        }
+
         if (query.ArtistId is { } artistId)
         {
             tracks = tracks.Where(t => t.ArtistId == artistId);

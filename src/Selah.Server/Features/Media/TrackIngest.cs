@@ -213,14 +213,14 @@ public sealed class TrackIngest(
     internal static ProblemException Unavailable() => new(StatusCodes.Status503ServiceUnavailable, "media-unavailable",
         "Audio processing is not available on this server.", "ffmpeg is not installed (Debian package 'ffmpeg'); ask the operator.");
 
-    private static int? ParseYear(string? text) =>
+    internal static int? ParseYear(string? text) =>
         text is { Length: >= 4 } && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2100 ? y : null;
 
     /// <summary>"3/12" → 3.</summary>
-    private static int? ParseNumber(string? text, int max) =>
+    internal static int? ParseNumber(string? text, int max) =>
         text?.Split('/')[0].Trim() is { } n && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1 && v <= max ? v : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
+    internal static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 }

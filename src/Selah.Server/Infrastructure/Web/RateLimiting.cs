@@ -20,6 +20,9 @@ public sealed class RateLimitOptions
         ["refresh"] = new() { PerIp = 120, PerAccount = 60, WindowSeconds = 60 },
         ["uploads"] = new() { PerIp = 120, PerAccount = 0, WindowSeconds = 3600 },
         ["plays"] = new() { PerIp = 600, PerAccount = 240, WindowSeconds = 60 },
+        ["community-posts"] = new() { PerIp = 120, PerAccount = 10, WindowSeconds = 600 },
+        ["community-comments"] = new() { PerIp = 300, PerAccount = 30, WindowSeconds = 300 },
+        ["community-chat"] = new() { PerIp = 600, PerAccount = 60, WindowSeconds = 60 },
     };
 }
 

@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Selah.Contracts.Community;
+
+public sealed record GroupCreateRequest(
+    [property: Required(ErrorMessage = "Name is required."), StringLength(100, MinimumLength = 1, ErrorMessage = "Name must be 1–100 characters.")] string Name,
+    [property: StringLength(2000, ErrorMessage = "Description must be at most 2000 characters.")] string? Description = null,
+    bool IsPrivate = false);
+
+public sealed record GroupUpdateRequest(
+    [property: StringLength(100, MinimumLength = 1, ErrorMessage = "Name must be 1–100 characters.")] string? Name = null,
+    [property: StringLength(2000, ErrorMessage = "Description must be at most 2000 characters.")] string? Description = null,
+    bool? IsPrivate = null);
+
+/// <summary>
+/// A group as the caller sees it. <c>myRole</c> is <c>owner</c>, <c>leader</c>, <c>member</c>, <c>pending</c> (join
+/// request waiting) or null. <c>inviteToken</c> is shown to leaders only.
+/// </summary>
+public sealed record GroupResponse(
+    Guid Id, string Name, string? Description, bool IsPrivate, int MemberCount, string? MyRole, string? InviteToken, DateTimeOffset CreatedAt);
+
+/// <summary>Join a group: empty for a public group (or a request to join a private one), or an invite link's token.</summary>
+public sealed record GroupJoinRequest(
+    [property: StringLength(64, ErrorMessage = "inviteToken is not valid.")] string? InviteToken = null);
+
+/// <summary><c>status</c> is <c>member</c> (joined) or <c>pending</c> (a leader must approve).</summary>
+public sealed record GroupJoinResponse(Guid GroupId, string Status, string? Role);
+
+public sealed record GroupMemberResponse(CommunityUser User, string Role, bool Pending, DateTimeOffset Since);
+
+public sealed record GroupRoleRequest(
+    [property: Required(ErrorMessage = "Role is required."), RegularExpression("^(leader|member)$", ErrorMessage = "Role must be leader or member.")] string Role);
+
+public sealed record GroupInviteResponse(string InviteToken);
+
+public sealed record GroupMessageRequest(
+    [property: Required(ErrorMessage = "Text is required."), StringLength(4000, MinimumLength = 1, ErrorMessage = "Text must be 1–4000 characters.")] string Text);
+
+/// <summary>A chat message; deleted messages keep their place with empty text. <c>status</c> <c>held</c> = pending review (author only).</summary>
+public sealed record GroupMessageResponse(
+    Guid Id, Guid GroupId, CommunityUser? Author, string Text, string Status, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool Deleted);
+
+public sealed record GroupListQuery(
+    [property: Description("true: only groups the caller belongs to.")] bool? Mine,
+    [property: Description("nextCursor from the previous page (opaque).")] string? Cursor,
+    [property: Description("Page size, 1–100."), DefaultValue(25)] int? Limit);
+
+public sealed record GroupMemberListQuery(
+    [property: Description("true: pending join requests (leaders only).")] bool? Pending,
+    [property: Description("nextCursor from the previous page (opaque).")] string? Cursor,
+    [property: Description("Page size, 1–100."), DefaultValue(25)] int? Limit);

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Selah.Server.Features.Community.Groups;
+using Selah.Server.Features.Community.Notifications;
+using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.Social;
+
+namespace Selah.Server.Infrastructure.Data;
+
+public abstract partial class SelahDbContext
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostComment> PostComments => Set<PostComment>();
+    public DbSet<ContentEdit> ContentEdits => Set<ContentEdit>();
+    public DbSet<PostReaction> PostReactions => Set<PostReaction>();
+    public DbSet<PostPrayer> PostPrayers => Set<PostPrayer>();
+    public DbSet<ContentReport> ContentReports => Set<ContentReport>();
+    public DbSet<UserFollow> UserFollows => Set<UserFollow>();
+    public DbSet<UserRestriction> UserRestrictions => Set<UserRestriction>();
+    public DbSet<CommunityGroup> CommunityGroups => Set<CommunityGroup>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+}

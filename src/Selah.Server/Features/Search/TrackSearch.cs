@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Selah.Server.Features.Catalog;
+using Selah.Server.Infrastructure.Data;
+using Selah.Server.Infrastructure.Web;
+
+namespace Selah.Server.Features.Search;
+
+/// <summary>
+/// Ranked track ids for a query, in two tiers so a title/artist/album match always outranks a lyrics-only match:
+/// tier 1 matches every word in the title, artist or album (ranked title A &gt; artist/album B); tier 2 matches with the
+/// lyrics too (ranked, over at most <see cref="LyricsCandidates"/> candidates so common words stay fast). When neither
+/// tier finds anything, the typo path runs: SQLite rewrites unknown words to the nearest indexed word
+/// (<see cref="SearchVocabulary"/>), PostgreSQL ranks by <c>pg_trgm</c> word similarity of the names.
+/// Only tracks the caller may see (<see cref="CatalogQueries.VisibleTracks"/>'s rule, in SQL) are returned.
+/// </summary>
+public sealed class TrackSearch(SearchVocabulary vocabulary)
+{
+    public const int LyricsCandidates = 2000;
+
+    public async Task<List<Guid>> SearchAsync(
+        SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix, int offset, int count, CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var postgres = db.Database.IsNpgsql();
+        var hits = postgres
+            ? await TieredAsync(db, user, words, lastIsPrefix, offset, count, PostgresTierAsync, cancellationToken)
+            : await TieredAsync(db, user, words, lastIsPrefix, offset, count, SqliteTierAsync, cancellationToken);
+        if (hits.Count > 0 || offset > 0)
+        {
+            return hits;
+        }
+
+        if (postgres)
+        {
+            return await PostgresFuzzyAsync(db, user, words, count, cancellationToken);
+        }
+
+        var corrected = await vocabulary.CorrectAsync(db, words, lastIsPrefix, cancellationToken);
+        return corrected is null ? [] : await TieredAsync(db, user, corrected, lastIsPrefix, 0, count, SqliteTierAsync, cancellationToken);
+    }
+
+    /// <summary>Typo correction for album/artist/playlist names: the corrected words (SQLite), or null.</summary>
+    public async Task<List<string>?> CorrectAsync(SelahDbContext db, IReadOnlyList<string> words, bool lastIsPrefix, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql() ? null : await vocabulary.CorrectAsync(db, words, lastIsPrefix, cancellationToken);
+
+    private delegate Task<List<Guid>> Tier(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix, bool lyrics,
+        int skip, int take, CancellationToken cancellationToken);
+
+    private static async Task<List<Guid>> TieredAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix,
+        int offset, int count, Tier tier, CancellationToken cancellationToken)
+    {
+        var names = await tier(db, user, words, lastIsPrefix, false, 0, offset + count, cancellationToken);
+        if (names.Count >= offset + count)
+        {
+            return names.Skip(offset).ToList();
+        }
+
+        var page = names.Skip(offset).ToList();
+        var lyricsSkip = Math.Max(0, offset - names.Count);
+        page.AddRange(await tier(db, user, words, lastIsPrefix, true, lyricsSkip, count - page.Count, cancellationToken));
+        return page;
+    }
+
+    private static (string Sql, object[] Parameters) Visibility(ClaimsPrincipal user, bool postgres, int firstParameter)
+    {
+        if (CatalogAccess.IsAdmin(user))
+        {
+            return ("1 = 1", []);
+        }
+
+        var published = postgres ? "(t.\"Published\" AND t.\"Status\" = 'Ready')" : "(t.\"Published\" = 1 AND t.\"Status\" = 'Ready')";
+        if (user.TryGetUserId() is not { } me)
+        {
+            return (published, []);
+        }
+
+        object id = postgres ? me : me.ToString().ToUpperInvariant();
+        return ($"({published} OR t.\"UploadedById\" = {{{firstParameter}}} OR a.\"OwnerId\" = {{{firstParameter}}})", [id]);
+    }
+
+    // ---------- SQLite: FTS5 ----------
+
+    private static string FtsExpression(IReadOnlyList<string> words, bool lastIsPrefix) =>
+        string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (lastIsPrefix && i == words.Count - 1 ? "*" : "")));
+
+    private static async Task<List<Guid>> SqliteTierAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix,
+        bool lyrics, int skip, int take, CancellationToken cancellationToken)
+    {
+        var expression = FtsExpression(words, lastIsPrefix);
+        var names = $"{{title artist album}} : ({expression})";
+        var match = lyrics ? $"({expression}) NOT ({names})" : names;
+        var (visible, parameters) = Visibility(user, false, 3);
+        // bm25: lower is better; weights title 10, artist 4, album 3, lyrics 1. The lyrics tier ranks a bounded candidate set.
+        var source = lyrics
+            ? $"SELECT rowid AS r, bm25(TrackSearch, 10.0, 4.0, 3.0, 1.0) AS score FROM TrackSearch WHERE TrackSearch MATCH {{0}} LIMIT {LyricsCandidates}"
+            : "SELECT rowid AS r, bm25(TrackSearch, 10.0, 4.0, 3.0, 1.0) AS score FROM TrackSearch WHERE TrackSearch MATCH {0}";
+        var sql = $$"""
+            SELECT t."Id" AS "Value"
+            FROM ({{source}}) AS m
+            JOIN TrackSearchKeys k ON k.Id = m.r
+            JOIN "Tracks" t ON t."Id" = k.TrackId
+            JOIN "Artists" a ON a."Id" = t."ArtistId"
+            WHERE {{visible}}
+            ORDER BY m.score, t."Id"
+            LIMIT {1} OFFSET {2}
+            """;
+        return await db.Database.SqlQueryRaw<Guid>(sql, [match, take, skip, .. parameters]).ToListAsync(cancellationToken);
+    }
+
+    // ---------- PostgreSQL: tsvector + pg_trgm ----------
+
+    private static string TsQuery(IReadOnlyList<string> words, bool lastIsPrefix) =>
+        string.Join(" & ", words.Select((w, i) => w + (lastIsPrefix && i == words.Count - 1 ? ":*" : "")));
+
+    private static async Task<List<Guid>> PostgresTierAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix,
+        bool lyrics, int skip, int take, CancellationToken cancellationToken)
+    {
+        var (visible, parameters) = Visibility(user, true, 3);
+        var sql = lyrics
+            ? $$"""
+              SELECT m."Id" AS "Value" FROM (
+                SELECT t."Id", ts_rank(s."Document", q) AS rank
+                FROM "TrackSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
+                JOIN "Tracks" t ON t."Id" = s."TrackId"
+                JOIN "Artists" a ON a."Id" = t."ArtistId"
+                WHERE s."Document" @@ q AND NOT s."Names" @@ q AND {{visible}}
+                LIMIT {{LyricsCandidates}}) AS m
+              ORDER BY m.rank DESC, m."Id"
+              LIMIT {1} OFFSET {2}
+              """
+            : $$"""
+              SELECT t."Id" AS "Value"
+              FROM "TrackSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
+              JOIN "Tracks" t ON t."Id" = s."TrackId"
+              JOIN "Artists" a ON a."Id" = t."ArtistId"
+              WHERE s."Names" @@ q AND {{visible}}
+              ORDER BY ts_rank(s."Names", q) DESC, t."Id"
+              LIMIT {1} OFFSET {2}
+              """;
+        return await db.Database.SqlQueryRaw<Guid>(sql, [TsQuery(words, lastIsPrefix), take, skip, .. parameters]).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<Guid>> PostgresFuzzyAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, int count,
+        CancellationToken cancellationToken)
+    {
+        var (visible, parameters) = Visibility(user, true, 2);
+        // "<%" is word similarity above pg_trgm.word_similarity_threshold (0.6), served by the trigram GIN index on NameText.
+        var sql = $$"""
+            SELECT t."Id" AS "Value"
+            FROM "TrackSearch" s
+            JOIN "Tracks" t ON t."Id" = s."TrackId"
+            JOIN "Artists" a ON a."Id" = t."ArtistId"
+            WHERE {0} <% s."NameText" AND {{visible}}
+            ORDER BY word_similarity({0}, s."NameText") DESC, t."Id"
+            LIMIT {1}
+            """;
+        return await db.Database.SqlQueryRaw<Guid>(sql, [string.Join(' ', words), count, .. parameters]).ToListAsync(cancellationToken);
+    }
+}
