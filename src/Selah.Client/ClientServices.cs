@@ -19,6 +19,13 @@ public static class ClientServices
         services.AddSingleton<AuthApi>();
         services.AddSingleton<ProfileApi>();
         services.AddSingleton<AdminUsersApi>();
+        services.AddSingleton<CatalogApi>();
+        services.AddSingleton<LibraryApi>();
+        services.AddSingleton<SearchApi>();
+        services.AddSingleton<PlayerApi>();
+        services.AddSingleton<Selah.Client.Components.Player.PlayerService>();
+        services.AddSingleton<Selah.Client.Components.Player.DownloadsService>();
+        services.AddSingleton<StudioApi>();
 
         services.AddAuthorizationCore();
         services.AddCascadingAuthenticationState();

@@ -5,4 +5,7 @@ using Selah.Client;
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
 builder.Services.AddSelahClient(new Uri(builder.HostEnvironment.BaseAddress));
+builder.Services.AddSingleton<Selah.Client.Api.CalendarApi>();
+builder.Services.AddSingleton<Selah.Client.Api.BibleApi>();
+builder.Services.AddSingleton<Selah.Client.Api.ImportApi>();
 await builder.Build().RunAsync();

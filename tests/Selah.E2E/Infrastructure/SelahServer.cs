@@ -94,6 +94,7 @@ public sealed class SelahServer : IAsyncDisposable
 
         psi.Environment["Selah__DataDirectory"] = dataDirectory;
         psi.Environment["Selah__Demo__Enabled"] = "false";
+        psi.Environment["Selah__Bible__Translations"] = ""; // journeys that need a Bible import it themselves (it costs CPU at start-up)
         psi.Environment["Selah__Admin__Email"] = adminEmail;
         psi.Environment["Selah__Admin__Password"] = adminPassword;
         psi.Environment["DOTNET_NOLOGO"] = "1";
