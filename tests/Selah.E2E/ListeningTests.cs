@@ -139,6 +139,8 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Button($"Reorder {ListeningContent.Titles[2]}, position 3 of 3").FocusAsync();
         await Page.Keyboard.PressAsync("ArrowUp");
+        // Each move is saved before the next one (the handle is disabled while the server answers), as a person sees it move.
+        await Assertions.Expect(Button($"Reorder {ListeningContent.Titles[2]}, position 2 of 3")).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("ArrowUp");
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync(ListeningContent.Titles[2]);
         await Assertions.Expect(Button($"Reorder {ListeningContent.Titles[2]}, position 1 of 3")).ToBeFocusedAsync();
