@@ -66,11 +66,11 @@ id="$(curl -sf -H "Authorization: Bearer $token" -F "file=@$work/five.mp3;type=a
 status=""
 for _ in $(seq 1 6000); do
   status="$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/tracks/$id" | sed -E 's/.*"status":"([a-z]+)".*/\1/')"
-  [ "$status" = ready ] || [ "$status" = failed ] && break
+  [ "${status,,}" = ready ] || [ "${status,,}" = failed ] && break
   sleep 0.1
 done
 t1=$(date +%s.%N)
-[ "$status" = ready ] || { echo "processing ended as '$status'"; exit 1; }
+[ "${status,,}" = ready ] || { echo "processing ended as '$status'"; exit 1; }
 selah=$(echo "$t1 - $t0" | bc)
 printf 'processing 5-min MP3: bare ffmpeg commands %.1f s, Selah upload->ready %.1f s, ratio %.2f\n' "$bare" "$selah" "$(echo "$selah / $bare" | bc -l)"
 

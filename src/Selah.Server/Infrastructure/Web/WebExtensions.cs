@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
@@ -28,7 +29,8 @@ public static class WebExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enum values on the wire are camelCase ("ready", "prayerRequest"); reading accepts any case.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.MaxDepth = 32;
         });
 
