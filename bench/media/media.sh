@@ -84,11 +84,12 @@ pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log;
 events { worker_connections 1024; }
 http {
-  access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  access_log off; sendfile on; tcp_nodelay on; keepalive_requests 100000;
   client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx; uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
   server { listen 127.0.0.1:$nginx_port; location = /audio.m4a { alias $file; default_type audio/mp4; } }
 }
 CONF
+chmod -R a+rX "$work"   # nginx workers run unprivileged; mktemp -d makes a private folder
 nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 1
@@ -100,6 +101,7 @@ s_line="$(wrk -t2 -c64 -d"${duration}s" -s "$root/bench/media/range.lua" "$strea
 n_line="$(wrk -t2 -c64 -d"${duration}s" -s "$root/bench/media/range.lua" "http://127.0.0.1:$nginx_port/audio.m4a" | grep '^RESULT')"
 echo "range 64 KiB, 64 conns, Selah: $s_line"
 echo "range 64 KiB, 64 conns, nginx: $n_line"
+echo "$n_line" | grep -q "errors=0" || { echo "nginx answered errors: the comparison is void"; cat "$work/nginx/error.log" | tail -3; }
 s_rps=$(echo "$s_line" | sed -E 's/.*req\/s=([0-9]+).*/\1/'); n_rps=$(echo "$n_line" | sed -E 's/.*req\/s=([0-9]+).*/\1/')
 printf 'range streaming throughput ratio Selah/nginx: %.2f\n' "$(echo "$s_rps / $n_rps" | bc -l)"
 kill "$nginx_pid"; nginx_pid=""
