@@ -35,11 +35,11 @@ public sealed class DownloadsService(IJSRuntime js, PlayerService player)
         await player.InitializeAsync();
         var module = await ModuleAsync();
         var have = await IdsAsync();
-        var todo = tracks.Where(PlayerService.IsPlayable).Where(t => !have.Contains(t.Id)).DistinctBy(t => t.Id).ToList();
+        var missing = tracks.Where(PlayerService.IsPlayable).Where(t => !have.Contains(t.Id)).DistinctBy(t => t.Id).ToList();
         long bytes = 0;
-        for (var i = 0; i < todo.Count; i++)
+        for (var i = 0; i < missing.Count; i++)
         {
-            var track = todo[i];
+            var track = missing[i];
             var source = player.SourceFor(track);
             if (source is null || source.EndsWith(".m3u8", StringComparison.Ordinal))
             {
@@ -53,7 +53,7 @@ public sealed class DownloadsService(IJSRuntime js, PlayerService player)
             }
 
             bytes += await module.InvokeAsync<long>("download", track.Id.ToString(), JsonSerializer.Serialize(track, ApiJson.Options), urls);
-            progress?.Invoke(i + 1, todo.Count);
+            progress?.Invoke(i + 1, missing.Count);
         }
 
         Changed?.Invoke();

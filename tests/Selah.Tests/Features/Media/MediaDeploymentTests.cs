@@ -90,15 +90,4 @@ public sealed class MediaDeploymentTests(S3rverFixture s3) : IClassFixture<S3rve
         using var live = await admin.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
-
-    private sealed class SettingsFactory(IDictionary<string, string?> extra) : SelahFactory
-    {
-        protected override void ConfigureSettings(IDictionary<string, string?> settings)
-        {
-            foreach (var (key, value) in extra)
-            {
-                settings[key] = value;
-            }
-        }
-    }
 }

@@ -53,15 +53,4 @@ public sealed class StorageConfigurationTests(S3rverFixture s3) : IClassFixture<
         error is AggregateException aggregate
             ? string.Join("\n", aggregate.InnerExceptions.Select(Flatten))
             : error.Message + "\n" + (error.InnerException is { } inner ? Flatten(inner) : "");
-
-    private sealed class SettingsFactory(IDictionary<string, string?> extra) : SelahFactory
-    {
-        protected override void ConfigureSettings(IDictionary<string, string?> settings)
-        {
-            foreach (var (key, value) in extra)
-            {
-                settings[key] = value;
-            }
-        }
-    }
 }
