@@ -14,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/test-env.sh"
 cd "$SELAH_REPO_ROOT"
 
 # Debian packages the test suite needs besides the app's own.
-TEST_PACKAGES=(postgresql redis-server chromium fonts-dejavu-core)
+TEST_PACKAGES=(postgresql redis-server chromium fonts-dejavu-core nginx-light)
 
 RESULTS_DIR="$SELAH_REPO_ROOT/artifacts/test-results"
 TOOLS_DIR="$SELAH_REPO_ROOT/tests/tools"

@@ -12,6 +12,7 @@ using Selah.Server.Features.Scripture;
 using Selah.Server.Features.Media.Import;
 using Selah.Server.Features.Worship;
 using Selah.Server.Infrastructure.Auditing;
+using Selah.Server.Infrastructure.Caching;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Email;
 using Selah.Server.Infrastructure.Observability;
@@ -26,6 +27,7 @@ builder.AddSelahData(); // first: its start-up migration must run before other h
 builder.AddSelahWeb();
 builder.AddSelahObservability();
 builder.AddSelahRedisAndKeys();
+builder.Services.AddSelahCaching();
 builder.Services.AddSelahStorage();
 builder.Services.AddSelahEmail();
 builder.Services.AddSingleton<AuditLog>();

@@ -19,13 +19,20 @@ public static class CatalogAccess
 
     /// <summary>Published and ready tracks are public; anything else only for its uploader, its artist's owner and admins.</summary>
     public static bool CanView(Track track, ClaimsPrincipal user) =>
-        (track.Published && track.Status == TrackStatus.Ready)
-        || IsAdmin(user)
-        || (user.TryGetUserId() is { } id && (id == track.UploadedById || id == track.Artist?.OwnerId));
+        CanViewTrack(track.Published, track.Status, track.UploadedById, track.Artist?.OwnerId, user);
 
     /// <summary>Whether <paramref name="user"/> may stream or download the audio. Today: whoever may view a ready track.</summary>
     public static bool CanStream(Track track, ClaimsPrincipal user) =>
-        track.Status == TrackStatus.Ready && CanView(track, user);
+        CanStreamTrack(track.Published, track.Status, track.UploadedById, track.Artist?.OwnerId, user);
+
+    /// <summary><see cref="CanView(Track, ClaimsPrincipal)"/> on the few columns it reads, for callers holding a projection.</summary>
+    public static bool CanViewTrack(bool published, TrackStatus status, Guid? uploadedById, Guid? artistOwnerId, ClaimsPrincipal user) =>
+        (published && status == TrackStatus.Ready)
+        || IsAdmin(user)
+        || (user.TryGetUserId() is { } id && (id == uploadedById || id == artistOwnerId));
+
+    public static bool CanStreamTrack(bool published, TrackStatus status, Guid? uploadedById, Guid? artistOwnerId, ClaimsPrincipal user) =>
+        status == TrackStatus.Ready && CanViewTrack(published, status, uploadedById, artistOwnerId, user);
 
     public static bool CanView(Album album, ClaimsPrincipal user) =>
         album.Published || IsAdmin(user) || (user.TryGetUserId() is { } id && id == album.Artist?.OwnerId);

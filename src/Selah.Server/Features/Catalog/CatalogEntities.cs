@@ -1,10 +1,13 @@
 using Selah.Contracts.Catalog;
+using Selah.Server.Infrastructure.Caching;
 
 namespace Selah.Server.Features.Catalog;
 
 /// <summary>A performer or ensemble. Artist accounts manage the artists they own; admins manage all.</summary>
-public sealed class Artist
+public sealed class Artist : ICacheTagged
 {
+    /// <summary>Every track's access decision depends on its artist's owner; owner changes are rare, so one coarse tag.</summary>
+    public const string AnyArtistTag = "catalog:artists";
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public required string Slug { get; set; }
@@ -16,6 +19,8 @@ public sealed class Artist
     public Guid? OwnerId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<Album> Albums { get; set; } = [];
+
+    IEnumerable<string> ICacheTagged.CacheTags => [AnyArtistTag];
 }
 
 public sealed class Album
@@ -34,8 +39,10 @@ public sealed class Album
 }
 
 /// <summary>A recording: metadata, the original upload, its renditions and loudness.</summary>
-public sealed class Track
+public sealed class Track : ICacheTagged
 {
+    public static string CacheTag(Guid id) => $"track:{id:N}";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ArtistId { get; set; }
     public Artist Artist { get; set; } = null!;
@@ -83,6 +90,8 @@ public sealed class Track
     public long PlayCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    IEnumerable<string> ICacheTagged.CacheTags => [CacheTag(Id)];
 }
 
 public sealed class Genre

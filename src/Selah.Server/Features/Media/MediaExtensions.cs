@@ -20,6 +20,7 @@ public static class MediaExtensions
         builder.Services.AddSingleton<TrackIngest>();
         builder.Services.AddSingleton<TrackProcessor>();
         builder.Services.AddSingleton<TrackJobs>();
+        builder.Services.AddSingleton<StreamTargets>();
         builder.Services.AddHostedService<MediaToolsCheck>();
         builder.AddSelahJobs(Math.Clamp(options.ConcurrentJobs, 1, 32));
         builder.Services.AddHostedService<ProcessingRecovery>(); // after the scheduler: it schedules jobs

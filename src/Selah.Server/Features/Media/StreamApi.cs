@@ -3,13 +3,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Selah.Contracts.Catalog;
 using Selah.Server.Features.Catalog;
 using Selah.Server.Infrastructure.Configuration;
-using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Storage;
 using Selah.Server.Infrastructure.Web;
 
@@ -17,7 +15,7 @@ namespace Selah.Server.Features.Media;
 
 /// <summary>
 /// Audio delivery: progressive streams with HTTP ranges and conditional requests, HLS playlists and segments, waveform
-/// peaks. Entitlement is <see cref="CatalogAccess.CanStream"/>; local files go out through the kernel (sendfile),
+/// peaks. Entitlement is <see cref="CatalogAccess.CanStream"/>, decided on a cached <see cref="StreamTarget"/>; local files go out through the kernel (sendfile),
 /// object storage answers with a redirect to a signed, expiring URL.
 /// </summary>
 public static partial class StreamApi
@@ -40,7 +38,7 @@ public static partial class StreamApi
         [property: Description("opus (Ogg), aac (MP4) or original."), DefaultValue("aac")] string? Format);
 
     public static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> StreamAsync(
-        Guid id, [AsParameters] StreamQuery query, ClaimsPrincipal user, HttpContext http, SelahDbContext db, IFileStorage storage,
+        Guid id, [AsParameters] StreamQuery query, ClaimsPrincipal user, HttpContext http, StreamTargets targets, IFileStorage storage,
         IOptions<SelahOptions> selah, IOptions<MediaOptions> media, CancellationToken cancellationToken)
     {
         var format = (query.Format ?? "aac").Trim().ToLowerInvariant();
@@ -49,7 +47,7 @@ public static partial class StreamApi
             return Problems.Field("format", "Format must be opus, aac or original.");
         }
 
-        var (track, problem) = await StreamableAsync(id, user, db, cancellationToken);
+        var (track, problem) = await StreamableAsync(id, user, targets, cancellationToken);
         if (track is null)
         {
             return problem!;
@@ -61,21 +59,21 @@ public static partial class StreamApi
             "aac" => (track.AacKey, "audio/mp4"),
             _ => (track.OriginalKey, OriginalContentType(track.OriginalFormat)),
         };
-        return await DeliverAsync(http, storage, selah.Value, media.Value, key, contentType, cancellationToken);
+        return await DeliverAsync(http, targets, storage, selah.Value, media.Value, track, key, contentType, cancellationToken);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> HlsMasterAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, SelahDbContext db, IFileStorage storage,
+        Guid id, ClaimsPrincipal user, HttpContext http, StreamTargets targets, IFileStorage storage,
         IOptions<SelahOptions> selah, IOptions<MediaOptions> media, CancellationToken cancellationToken)
     {
-        var (track, problem) = await StreamableAsync(id, user, db, cancellationToken);
+        var (track, problem) = await StreamableAsync(id, user, targets, cancellationToken);
         return track is null
             ? problem!
-            : await DeliverAsync(http, storage, selah.Value, media.Value, $"{track.HlsPrefix}/master.m3u8", HlsPlaylistType, cancellationToken);
+            : await DeliverAsync(http, targets, storage, selah.Value, media.Value, track, $"{track.HlsPrefix}/master.m3u8", HlsPlaylistType, cancellationToken);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> HlsFileAsync(
-        Guid id, string variant, string file, ClaimsPrincipal user, HttpContext http, SelahDbContext db, IFileStorage storage,
+        Guid id, string variant, string file, ClaimsPrincipal user, HttpContext http, StreamTargets targets, IFileStorage storage,
         IOptions<SelahOptions> selah, IOptions<MediaOptions> media, CancellationToken cancellationToken)
     {
         // Names are checked against the exact shapes the processor writes, so nothing else under the track is reachable.
@@ -84,20 +82,20 @@ public static partial class StreamApi
             return Problems.NotFound("The HLS file");
         }
 
-        var (track, problem) = await StreamableAsync(id, user, db, cancellationToken);
+        var (track, problem) = await StreamableAsync(id, user, targets, cancellationToken);
         if (track is null)
         {
             return problem!;
         }
 
         var contentType = file.EndsWith(".m3u8", StringComparison.Ordinal) ? HlsPlaylistType : "audio/mp4";
-        return await DeliverAsync(http, storage, selah.Value, media.Value, $"{track.HlsPrefix}/{variant}/{file}", contentType, cancellationToken);
+        return await DeliverAsync(http, targets, storage, selah.Value, media.Value, track, $"{track.HlsPrefix}/{variant}/{file}", contentType, cancellationToken);
     }
 
     public static async Task<Results<Ok<WaveformResponse>, ProblemHttpResult>> WaveformAsync(
-        Guid id, ClaimsPrincipal user, SelahDbContext db, IFileStorage storage, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, StreamTargets targets, IFileStorage storage, CancellationToken cancellationToken)
     {
-        var (track, problem) = await StreamableAsync(id, user, db, cancellationToken);
+        var (track, problem) = await StreamableAsync(id, user, targets, cancellationToken);
         if (track is null)
         {
             return problem!;
@@ -114,15 +112,15 @@ public static partial class StreamApi
     }
 
     /// <summary>The track when the caller may stream it; otherwise 404 (not visible to them) or 409 (theirs, not ready yet).</summary>
-    private static async Task<(Track?, ProblemHttpResult?)> StreamableAsync(Guid id, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+    private static async Task<(StreamTarget?, ProblemHttpResult?)> StreamableAsync(Guid id, ClaimsPrincipal user, StreamTargets targets, CancellationToken cancellationToken)
     {
-        var track = await db.Tracks.AsNoTracking().Include(t => t.Artist).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (track is null || !CatalogAccess.CanView(track, user))
+        var track = await targets.GetAsync(id, cancellationToken);
+        if (track is null || !track.CanView(user))
         {
             return (null, Problems.NotFound("The track"));
         }
 
-        if (!CatalogAccess.CanStream(track, user))
+        if (!track.CanStream(user))
         {
             return (null, track.Status == TrackStatus.Failed
                 ? Problems.Conflict("track-failed", "The track failed processing.", track.Error)
@@ -133,9 +131,10 @@ public static partial class StreamApi
     }
 
     private static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> DeliverAsync(
-        HttpContext http, IFileStorage storage, SelahOptions selah, MediaOptions media, string? key, string contentType, CancellationToken cancellationToken)
+        HttpContext http, StreamTargets targets, IFileStorage storage, SelahOptions selah, MediaOptions media, StreamTarget track, string? key, string contentType,
+        CancellationToken cancellationToken)
     {
-        var info = key is null ? null : await storage.GetInfoAsync(key, cancellationToken);
+        var info = key is null ? null : await targets.GetFileAsync(track.Id, key, cancellationToken);
         if (info is null)
         {
             return Problems.NotFound("The audio");
@@ -144,9 +143,10 @@ public static partial class StreamApi
         // Private: whether a response may be served depends on who asks (unpublished tracks), so shared caches must not keep it.
         http.Response.Headers.CacheControl = $"private, max-age={media.StreamCacheSeconds}";
         http.Response.Headers.AcceptRanges = "bytes";
-        // Playlists are served by the API even from S3: their segment URIs are relative, and relative to a presigned
-        // object URL they would lack a signature. Segments, init files and renditions go straight to the store.
-        if (storage is not LocalFileStorage && contentType != HlsPlaylistType && await storage.GetDownloadUrlAsync(info.Key, TimeSpan.FromMinutes(15), contentType, cancellationToken) is { } url)
+        // Object storage, or local files behind nginx with signed URLs: the store sends the bytes. Playlists are served by
+        // the API even then: their segment URIs are relative, and relative to a signed object URL they would lack a
+        // signature. Segments, init files and renditions go straight to the store.
+        if (contentType != HlsPlaylistType && await storage.GetDownloadUrlAsync(info.Key, TimeSpan.FromMinutes(15), contentType, cancellationToken) is { } url)
         {
             return TypedResults.Redirect(url.ToString());
         }

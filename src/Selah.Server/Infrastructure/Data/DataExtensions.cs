@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Selah.Server.Infrastructure.Caching;
 using Selah.Server.Infrastructure.Configuration;
 
 namespace Selah.Server.Infrastructure.Data;
@@ -13,11 +14,13 @@ public static class DataExtensions
         var selah = builder.Configuration.ReadSection<SelahOptions>(SelahOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString("Selah");
 
+        builder.Services.AddSingleton<CacheTagInvalidator>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 connectionString ??= $"Data Source={Path.Combine(selah.FullDataDirectory, "selah.db")}";
-                builder.Services.AddPooledDbContextFactory<SqliteSelahDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(30)));
+                builder.Services.AddPooledDbContextFactory<SqliteSelahDbContext>((sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(30))
+                    .AddInterceptors(sp.GetRequiredService<CacheTagInvalidator>()));
                 builder.Services.AddSingleton<IDbContextFactory<SelahDbContext>, ContextFactory<SqliteSelahDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
@@ -27,7 +30,8 @@ public static class DataExtensions
                         "ConnectionStrings:Selah is required when Selah:Database:Provider is Postgres (e.g. ConnectionStrings__Selah=\"Host=…;Database=selah;Username=…;Password=…\").");
                 }
 
-                builder.Services.AddPooledDbContextFactory<PostgresSelahDbContext>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddPooledDbContextFactory<PostgresSelahDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<CacheTagInvalidator>()));
                 builder.Services.AddSingleton<IDbContextFactory<SelahDbContext>, ContextFactory<PostgresSelahDbContext>>();
                 break;
             default:

@@ -10,7 +10,7 @@ namespace Selah.Server.Infrastructure.Redis;
 public static class RedisExtensions
 {
     /// <summary>
-    /// With <c>ConnectionStrings:Redis</c>: one shared multiplexer, rate-limit counters and Data Protection keys in Redis, and a
+    /// With <c>ConnectionStrings:Redis</c>: one shared multiplexer, rate-limit counters, HybridCache's L2 and Data Protection keys in Redis, and a
     /// readiness check. Without it: in-memory counters and keys in the database (so cookies still work on every node sharing it).
     /// </summary>
     public static IHostApplicationBuilder AddSelahRedisAndKeys(this IHostApplicationBuilder builder)
@@ -29,6 +29,11 @@ public static class RedisExtensions
         var multiplexer = ConnectionMultiplexer.Connect(options);
         builder.Services.AddSingleton<IConnectionMultiplexer>(multiplexer);
         builder.Services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
+        builder.Services.AddStackExchangeRedisCache(cache => // HybridCache's L2
+        {
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer);
+            cache.InstanceName = "selah:cache:";
+        });
         dataProtection.PersistKeysToStackExchangeRedis(multiplexer, "selah:dataprotection-keys");
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return builder;

@@ -1,13 +1,20 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Selah.Server.Infrastructure.Configuration;
 
 namespace Selah.Server.Infrastructure.Storage;
 
-/// <summary>Objects as files under <c>&lt;DataDirectory&gt;/media</c>; keys map to relative paths.</summary>
-internal sealed class LocalFileStorage(IOptions<SelahOptions> options) : IFileStorage
+/// <summary>
+/// Objects as files under <c>&lt;DataDirectory&gt;/media</c>; keys map to relative paths. Download URLs are nginx
+/// <c>secure_link</c> URLs when <see cref="LocalStorageOptions.SignedUrlBase"/> is set, otherwise none (Kestrel sends the file).
+/// </summary>
+internal sealed class LocalFileStorage(IOptions<SelahOptions> options, IOptions<StorageOptions> storage, TimeProvider clock) : IFileStorage
 {
     private const int BufferSize = 81920;
     private readonly string _root = Path.Combine(options.Value.FullDataDirectory, "media");
+    private readonly LocalStorageOptions _local = storage.Value.Local;
 
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken)
     {
@@ -105,7 +112,22 @@ internal sealed class LocalFileStorage(IOptions<SelahOptions> options) : IFileSt
     public Task<Uri?> GetDownloadUrlAsync(string key, TimeSpan lifetime, string? contentType, CancellationToken cancellationToken)
     {
         StorageKeys.Validate(key);
-        return Task.FromResult<Uri?>(null); // local files are streamed by the server itself
+        return Task.FromResult(_local.SignsUrls ? SignedUrl(key, lifetime) : null);
+    }
+
+    /// <summary>
+    /// nginx's secure_link format: <c>?md5=</c> base64url(MD5("{expires}{uri} {secret}")) <c>&amp;expires=</c> unix seconds,
+    /// checked by <c>secure_link_md5 "$secure_link_expires$uri &lt;secret&gt;"</c>. Keys are <c>[a-z0-9/._-]</c>, so the
+    /// signed path is the path nginx sees.
+    /// </summary>
+    internal Uri SignedUrl(string key, TimeSpan lifetime)
+    {
+        var expires = clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
+        var baseUrl = _local.SignedUrlBase!;
+        var basePath = baseUrl.StartsWith('/') ? baseUrl : new Uri(baseUrl).AbsolutePath;
+        var hash = MD5.HashData(Encoding.UTF8.GetBytes($"{expires}{basePath}{key} {_local.SignedUrlSecret}"));
+        var query = $"?md5={Base64Url.EncodeToString(hash)}&expires={expires}";
+        return new Uri(baseUrl + key + query, baseUrl.StartsWith('/') ? UriKind.Relative : UriKind.Absolute);
     }
 
     private void RemoveEmptyDirectories(string directory)

@@ -18,10 +18,17 @@ public sealed class StorageOptions : IValidatableObject
 
     public S3StorageOptions S3 { get; set; } = new();
 
+    public LocalStorageOptions Local { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Provider != StorageProvider.S3)
+        if (Provider == StorageProvider.Local)
         {
+            foreach (var result in Local.Validate())
+            {
+                yield return result;
+            }
+
             yield break;
         }
 
@@ -63,6 +70,40 @@ public sealed class StorageOptions : IValidatableObject
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary>
+/// <c>Selah:Storage:Local:*</c>. With <see cref="SignedUrlBase"/> and <see cref="SignedUrlSecret"/> set, audio is not sent by
+/// Kestrel: the stream endpoint checks access and redirects to a signed, expiring URL that nginx verifies
+/// (<c>secure_link</c>) and serves with sendfile — the same flow as presigned S3 URLs. See docs/OPERATIONS.md.
+/// </summary>
+public sealed class LocalStorageOptions
+{
+    /// <summary>Where nginx serves the media folder, e.g. <c>/media/</c> (same host) or <c>https://media.example.org/</c>.</summary>
+    public string? SignedUrlBase { get; set; }
+
+    /// <summary>The secret in nginx's <c>secure_link_md5 "$secure_link_expires$uri &lt;secret&gt;"</c>; at least 32 characters.</summary>
+    public string? SignedUrlSecret { get; set; }
+
+    public bool SignsUrls => !string.IsNullOrWhiteSpace(SignedUrlBase);
+
+    internal IEnumerable<ValidationResult> Validate()
+    {
+        if (!SignsUrls)
+        {
+            yield break;
+        }
+
+        if (!SignedUrlBase!.EndsWith('/') || !(SignedUrlBase.StartsWith('/') || Uri.TryCreate(SignedUrlBase, UriKind.Absolute, out _)))
+        {
+            yield return new ValidationResult("The signed URL base must be a path or absolute URL ending with '/', e.g. /media/.", ["Local:SignedUrlBase"]);
+        }
+
+        if (SignedUrlSecret is not { Length: >= 32 } || SignedUrlSecret.Any(char.IsWhiteSpace) || SignedUrlSecret.Contains('"'))
+        {
+            yield return new ValidationResult("The signed URL secret must be at least 32 characters without spaces or quotes.", ["Local:SignedUrlSecret"]);
+        }
+    }
 }
 
 /// <summary><c>Selah:Storage:S3:*</c>.</summary>

@@ -7,7 +7,7 @@ using Selah.Tests.Testing;
 
 namespace Selah.Tests.Features.Media;
 
-/// <summary>The media pipeline in the two deployments that differ from the default: on S3 storage, and without ffmpeg.</summary>
+/// <summary>The media pipeline in the deployments that differ from the default: on S3 storage, local files sent by nginx, and without ffmpeg.</summary>
 public sealed class MediaDeploymentTests(S3rverFixture s3) : IClassFixture<S3rverFixture>
 {
     [Fact]
@@ -68,6 +68,36 @@ public sealed class MediaDeploymentTests(S3rverFixture s3) : IClassFixture<S3rve
         using var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var refused = await anonymous.GetAsync($"/api/v1/tracks/{upload.Id}/stream?format=original");
         await refused.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Behind_nginx_local_streams_redirect_to_signed_urls_that_nginx_serves()
+    {
+        await using var factory = new SettingsFactory(new Dictionary<string, string?>
+        {
+            ["Selah:Storage:Local:SignedUrlBase"] = "/media/",
+            ["Selah:Storage:Local:SignedUrlSecret"] = NginxMediaServer.Secret,
+        });
+        await using var nginx = await NginxMediaServer.StartAsync(Path.Combine(factory.DataDirectory, "media"));
+        using var admin = await factory.CreateAdminClientAsync();
+        var audio = await MediaSteps.MakeAudioAsync("mp3", 8, new Dictionary<string, string> { ["title"] = "Sent by nginx" });
+        var upload = await admin.UploadAcceptedAsync(audio, "nginx.mp3");
+        Assert.True((await admin.WaitForProcessingAsync(upload.Id)).Status == TrackStatus.Ready);
+        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var browser = new HttpClient { BaseAddress = nginx.BaseUrl }; // the API and /media/ share a host behind nginx
+
+        using var original = await api.GetAsync($"/api/v1/tracks/{upload.Id}/stream?format=original");
+        Assert.Equal(HttpStatusCode.Redirect, original.StatusCode);
+        var location = original.Headers.Location!;
+        Assert.False(location.IsAbsoluteUri);
+        Assert.StartsWith($"/media/tracks/", location.ToString(), StringComparison.Ordinal);
+        Assert.Equal(audio, await browser.GetByteArrayAsync(location));
+
+        using var segments = await api.GetAsync($"/api/v1/tracks/{upload.Id}/hls/master.m3u8");
+        Assert.Equal(HttpStatusCode.OK, segments.StatusCode); // playlists still come from the API
+
+        (await admin.PatchJsonAsync($"/api/v1/tracks/{upload.Id}", new { published = false })).EnsureSuccessStatusCode();
+        await (await api.GetAsync($"/api/v1/tracks/{upload.Id}/stream?format=original")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -135,4 +135,27 @@ public sealed class StreamingTests(SelahFactory factory) : IClassFixture<SelahFa
         await (await anonymous.GetAsync($"/api/v1/tracks/{upload.Id}/hls/master.m3u8")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await anonymous.GetAsync($"/api/v1/tracks/{upload.Id}/waveform")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Unpublish_publish_and_delete_take_effect_on_the_very_next_request()
+    {
+        // Delivery caches the access decision; the cache must never outlive a change to the track on this node.
+        using var admin = await factory.CreateAdminClientAsync();
+        var audio = await MediaSteps.MakeAudioAsync("ogg", 1);
+        var id = (await admin.UploadAcceptedAsync(audio, "cached.ogg", new { title = "Cached" })).Id;
+        Assert.Equal(TrackStatus.Ready, (await admin.WaitForProcessingAsync(id)).Status);
+        using var listener = factory.CreateClient();
+        var url = $"/api/v1/tracks/{id}/stream?format=original";
+        Assert.Equal(audio, await listener.GetByteArrayAsync(url)); // fills the cache
+
+        (await admin.PatchJsonAsync($"/api/v1/tracks/{id}", new { published = false })).EnsureSuccessStatusCode();
+        await (await listener.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await listener.GetAsync($"/api/v1/tracks/{id}/hls/master.m3u8")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        (await admin.PatchJsonAsync($"/api/v1/tracks/{id}", new { published = true })).EnsureSuccessStatusCode();
+        Assert.Equal(audio, await listener.GetByteArrayAsync(url));
+
+        (await admin.DeleteAsync($"/api/v1/tracks/{id}")).EnsureSuccessStatusCode();
+        await (await listener.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 }

@@ -9,7 +9,8 @@ public sealed class LocalFileStorageTests : FileStorageContractTests, IDisposabl
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("selah-local-storage-").FullName;
     private readonly LocalFileStorage _storage;
 
-    public LocalFileStorageTests() => _storage = new LocalFileStorage(Options.Create(new SelahOptions { DataDirectory = _dataDirectory }));
+    public LocalFileStorageTests() => _storage = new LocalFileStorage(
+        Options.Create(new SelahOptions { DataDirectory = _dataDirectory }), Options.Create(new StorageOptions()), TimeProvider.System);
 
     private protected override IFileStorage Storage => _storage;
 
