@@ -18,7 +18,7 @@ trap cleanup EXIT
 
 start_server() { # provider data-dir
   local -a env=(ASPNETCORE_ENVIRONMENT=Production Selah__DataDirectory="$2" Selah__Database__Provider="$1" Selah__Demo__Enabled=false
-    Selah__Admin__Email=bench-admin@selah.local Selah__Admin__Password=bench-Password-42 Logging__LogLevel__Default=Warning)
+    Selah__Admin__Email=bench-admin@selah.local Selah__Admin__Password=bench-Password-42 Logging__LogLevel__Default=Warning Selah__Bible__Translations="")
   [ "$1" = Postgres ] && env+=(ConnectionStrings__Selah="Host=127.0.0.1;Port=55532;Username=selah;Password=selah;Database=selah_search_bench")
   env "${env[@]}" dotnet "$dll" --urls "http://127.0.0.1:$port" >"$2/server.log" 2>&1 &
   server_pid=$!

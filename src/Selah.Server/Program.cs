@@ -16,6 +16,7 @@ using Selah.Server.Infrastructure.Caching;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Email;
 using Selah.Server.Infrastructure.Observability;
+using Selah.Server.Infrastructure.Realtime;
 using Selah.Server.Infrastructure.Redis;
 using Selah.Server.Infrastructure.Storage;
 using Selah.Server.Infrastructure.Web;
@@ -27,6 +28,7 @@ builder.AddSelahData(); // first: its start-up migration must run before other h
 builder.AddSelahWeb();
 builder.AddSelahObservability();
 builder.AddSelahRedisAndKeys();
+builder.AddSelahRealtime();
 builder.Services.AddSelahCaching();
 builder.Services.AddSelahStorage();
 builder.Services.AddSelahEmail();
