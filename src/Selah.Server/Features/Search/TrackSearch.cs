@@ -11,7 +11,8 @@ namespace Selah.Server.Features.Search;
 /// tier 1 matches every word in the title, artist or album (ranked title A &gt; artist/album B); tier 2 matches with the
 /// lyrics too (ranked, over at most <see cref="LyricsCandidates"/> candidates so common words stay fast). When neither
 /// tier finds anything, the typo path runs: SQLite rewrites unknown words to the nearest indexed word
-/// (<see cref="SearchVocabulary"/>), PostgreSQL ranks by <c>pg_trgm</c> word similarity of the names.
+/// (<see cref="SearchVocabulary"/>), PostgreSQL ranks by <c>pg_trgm</c> word similarity of the names. On PostgreSQL names
+/// live in the narrow <c>TrackNameSearch</c> table and lyrics in <c>TrackSearch</c> (both kept by triggers).
 /// Only tracks the caller may see (<see cref="CatalogQueries.VisibleTracks"/>'s rule, in SQL) are returned.
 /// </summary>
 public sealed class TrackSearch(SearchVocabulary vocabulary)
@@ -91,14 +92,29 @@ public sealed class TrackSearch(SearchVocabulary vocabulary)
     private static async Task<List<Guid>> SqliteTierAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix,
         bool lyrics, int skip, int take, CancellationToken cancellationToken)
     {
+        // Rank inside FTS5 and join only the best few: joining every match to Tracks/Artists before sorting cost ~10x
+        // more than the ranking for common words. In a public catalogue nearly every match is visible, so
+        // (skip + take) × Overfetch ranked rows almost always fill the page. When they do not (few matches, the end of
+        // the results, or hidden rows among the best), rank again without the cap: cheap when matches are few, and
+        // exact when hidden rows were in the way.
+        var ranked = await SqliteRankedAsync(db, user, words, lastIsPrefix, lyrics, skip, take, (skip + take) * Overfetch, cancellationToken);
+        return ranked.Count >= take ? ranked : await SqliteRankedAsync(db, user, words, lastIsPrefix, lyrics, skip, take, null, cancellationToken);
+    }
+
+    private const int Overfetch = 4;
+
+    private static async Task<List<Guid>> SqliteRankedAsync(SelahDbContext db, ClaimsPrincipal user,
+        IReadOnlyList<string> words, bool lastIsPrefix, bool lyrics, int skip, int take, int? cap, CancellationToken cancellationToken)
+    {
         var expression = FtsExpression(words, lastIsPrefix);
         var names = $"{{title artist album}} : ({expression})";
         var match = lyrics ? $"({expression}) NOT ({names})" : names;
         var (visible, parameters) = Visibility(user, false, 3);
         // bm25: lower is better; weights title 10, artist 4, album 3, lyrics 1. The lyrics tier ranks a bounded candidate set.
-        var source = lyrics
+        var matches = lyrics
             ? $"SELECT rowid AS r, bm25(TrackSearch, 10.0, 4.0, 3.0, 1.0) AS score FROM TrackSearch WHERE TrackSearch MATCH {{0}} LIMIT {LyricsCandidates}"
             : "SELECT rowid AS r, bm25(TrackSearch, 10.0, 4.0, 3.0, 1.0) AS score FROM TrackSearch WHERE TrackSearch MATCH {0}";
+        var source = cap is { } limit ? $"SELECT r, score FROM ({matches}) ORDER BY score, r LIMIT {limit}" : matches;
         var sql = $$"""
             SELECT t."Id" AS "Value"
             FROM ({{source}}) AS m
@@ -106,9 +122,10 @@ public sealed class TrackSearch(SearchVocabulary vocabulary)
             JOIN "Tracks" t ON t."Id" = k.TrackId
             JOIN "Artists" a ON a."Id" = t."ArtistId"
             WHERE {{visible}}
-            ORDER BY m.score, t."Id"
+            ORDER BY m.score, m.r
             LIMIT {1} OFFSET {2}
             """;
+        // Ties break on the index row id in both the cap and the page, so a capped page is exactly a slice of the full order.
         return await db.Database.SqlQueryRaw<Guid>(sql, [match, take, skip, .. parameters]).ToListAsync(cancellationToken);
     }
 
@@ -135,7 +152,7 @@ public sealed class TrackSearch(SearchVocabulary vocabulary)
               """
             : $$"""
               SELECT t."Id" AS "Value"
-              FROM "TrackSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
+              FROM "TrackNameSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
               JOIN "Tracks" t ON t."Id" = s."TrackId"
               JOIN "Artists" a ON a."Id" = t."ArtistId"
               WHERE s."Names" @@ q AND {{visible}}
@@ -152,7 +169,7 @@ public sealed class TrackSearch(SearchVocabulary vocabulary)
         // "<%" is word similarity above pg_trgm.word_similarity_threshold (0.6), served by the trigram GIN index on NameText.
         var sql = $$"""
             SELECT t."Id" AS "Value"
-            FROM "TrackSearch" s
+            FROM "TrackNameSearch" s
             JOIN "Tracks" t ON t."Id" = s."TrackId"
             JOIN "Artists" a ON a."Id" = t."ArtistId"
             WHERE {0} <% s."NameText" AND {{visible}}

@@ -118,6 +118,38 @@ public sealed class SearchApiTests(SelahFactory factory) : IClassFixture<SelahFa
     }
 
     [Fact]
+    public async Task Paging_many_equal_matches_with_hidden_ones_among_them_finds_each_visible_track_once()
+    {
+        // Ranking is capped to a few times the page size before visibility is applied; ties and hidden rows must not
+        // make a page skip or repeat a track.
+        var word = NewWord();
+        var artist = await factory.AddArtistAsync($"Chorale {CatalogSteps.NewMarker()}");
+        var visible = new HashSet<Guid>();
+        for (var i = 0; i < 30; i++)
+        {
+            var track = await factory.AddTrackAsync(artist.Id, $"{word} hymn", t => t.Published = i % 5 is not (1 or 2));
+            if (i % 5 is not (1 or 2))
+            {
+                visible.Add(track.Id);
+            }
+        }
+
+        using var client = factory.CreateClient();
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var result = await SearchAsync(client, $"q={word}&type=track&limit=3" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            seen.AddRange(result.Tracks!.Items.Select(t => t.Id));
+            cursor = result.Tracks.NextCursor;
+        }
+        while (cursor is not null && seen.Count < 100);
+
+        Assert.Equal(visible.Count, seen.Count);
+        Assert.Equal(visible, seen.ToHashSet());
+    }
+
+    [Fact]
     public async Task The_index_follows_title_artist_and_delete_changes()
     {
         var before = NewWord();
