@@ -163,6 +163,45 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
     });
 
     [Fact]
+    public Task Download_an_album_go_offline_and_play_it() => RunAsync(async () =>
+    {
+        var catalog = await ListeningContent.EnsureAsync(Server);
+        await SignInAsync(Server.AdminEmail, Server.AdminPassword);
+
+        Step("the service worker takes control; a reload passes the app's files through it into the cache");
+        await Page.EvaluateAsync("() => navigator.serviceWorker.ready");
+        await Page.ReloadAsync();
+        await Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+
+        Step("download the album");
+        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await Button("Download").ClickAsync();
+        await Assertions.Expect(Button("Downloaded")).ToBeVisibleAsync();
+        await Page.GotoAsync("/downloads");
+        await Assertions.Expect(Page.GetByText("3 tracks")).ToBeVisibleAsync();
+
+        Step("offline: no request reaches the network any more");
+        await Context.SetOfflineAsync(true);
+        await Context.RouteAsync("**/*", route => route.AbortAsync("internetdisconnected"));
+        try
+        {
+            await Page.GotoAsync("/downloads");
+            await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Downloads", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(Page.GetByRole(AriaRole.Status).GetByRole(AriaRole.Link, new() { Name = "Offline" })).ToBeVisibleAsync();
+            Assert.False(await Page.EvaluateAsync<bool>("() => fetch('/api/v1/genres').then(() => true, () => false)"), "the API answered while offline");
+            await Button($"Play {ListeningContent.Titles[1]}").ClickAsync();
+            await WaitForTimeAboveAsync(1.0);
+            Assert.Contains($"/api/v1/tracks/{catalog.TrackIds[1]}/stream", await CurrentSrcAsync());
+            await ScreenshotAsync("offline-downloads");
+        }
+        finally
+        {
+            await Context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+            await Context.SetOfflineAsync(false);
+        }
+    });
+
+    [Fact]
     public Task Search_as_you_type_finds_a_track_despite_a_typo() => RunAsync(async () =>
     {
         await ListeningContent.EnsureAsync(Server);

@@ -1,6 +1,6 @@
 // Selah service worker: caches the app shell so Selah opens offline. API responses are never cached.
 // Bump CACHE_VERSION whenever the precached shell changes; old caches are deleted on activate.
-const CACHE_VERSION = "v2";
+const CACHE_VERSION = "v3";
 const SHELL_CACHE = `selah-shell-${CACHE_VERSION}`;
 const RUNTIME_CACHE = `selah-runtime-${CACHE_VERSION}`;
 // Tracks the listener downloaded for offline listening (written by js/downloads.js). Never versioned away.

@@ -52,7 +52,9 @@ public sealed class DownloadsService(IJSRuntime js, PlayerService player)
                 urls.Add(cover);
             }
 
-            bytes += await module.InvokeAsync<long>("download", track.Id.ToString(), JsonSerializer.Serialize(track, ApiJson.Options), urls);
+            // The file comes from /download (the server's download rule) and is kept under the stream URL the player uses.
+            var file = source.Replace("/stream?", "/download?", StringComparison.Ordinal);
+            bytes += await module.InvokeAsync<long>("download", track.Id.ToString(), JsonSerializer.Serialize(track, ApiJson.Options), urls, file);
             progress?.Invoke(i + 1, missing.Count);
         }
 

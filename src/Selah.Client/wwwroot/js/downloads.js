@@ -15,15 +15,19 @@ function writeIndex(index) {
   localStorage.setItem(INDEX_KEY, JSON.stringify(index));
 }
 
-/** Downloads one track: urls[0] is the audio, the rest (cover art) are optional. Returns the bytes stored. */
-export async function download(id, trackJson, urls) {
+/**
+ * Downloads one track: urls[0] is the audio as the player asks for it (the stream URL the service worker answers from
+ * the cache), fetched from fileUrl (the download endpoint, which applies the server's download rule); the rest of urls
+ * (cover art) are optional. Returns the bytes stored; throws with the server's reason when the download is refused.
+ */
+export async function download(id, trackJson, urls, fileUrl) {
   const cache = await caches.open(CACHE);
   let bytes = 0;
   for (let i = 0; i < urls.length; i++) {
     const url = new URL(urls[i], location.href).href;
-    const response = await fetch(url, { credentials: "same-origin" });
+    const response = await fetch(i === 0 && fileUrl ? new URL(fileUrl, location.href).href : url, { credentials: "same-origin" });
     if (!response.ok) {
-      if (i === 0) throw new Error(`HTTP ${response.status}`);
+      if (i === 0) throw new Error(await reason(response));
       continue; // no cover is fine
     }
     const blob = await response.blob();
@@ -36,6 +40,14 @@ export async function download(id, trackJson, urls) {
   // Ask the browser not to evict downloads under storage pressure.
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
   return bytes;
+}
+
+async function reason(response) {
+  try {
+    const problem = await response.json();
+    if (problem && (problem.detail || problem.title)) return problem.detail || problem.title;
+  } catch { /* not problem+json */ }
+  return `HTTP ${response.status}`;
 }
 
 export async function remove(id) {

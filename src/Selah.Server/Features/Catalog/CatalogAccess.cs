@@ -25,6 +25,18 @@ public static class CatalogAccess
     public static bool CanStream(Track track, ClaimsPrincipal user) =>
         CanStreamTrack(track.Published, track.Status, track.UploadedById, track.Artist?.OwnerId, user);
 
+    /// <summary>
+    /// Whether a caller who may stream a track may also keep it for offline listening, under the server's setting
+    /// (<c>Selah:Media:OfflineDownloads</c>): null when allowed, else the reason to show.
+    /// </summary>
+    public static string? DownloadRefusal(ClaimsPrincipal user, Media.OfflineDownloads policy) => policy switch
+    {
+        Media.OfflineDownloads.Everyone => null,
+        Media.OfflineDownloads.SignedIn when user.TryGetUserId() is not null => null,
+        Media.OfflineDownloads.SignedIn => "Sign in to download music for offline listening.",
+        _ => "This server does not offer downloads for offline listening.",
+    };
+
     /// <summary><see cref="CanView(Track, ClaimsPrincipal)"/> on the few columns it reads, for callers holding a projection.</summary>
     public static bool CanViewTrack(bool published, TrackStatus status, Guid? uploadedById, Guid? artistOwnerId, ClaimsPrincipal user) =>
         (published && status == TrackStatus.Ready)

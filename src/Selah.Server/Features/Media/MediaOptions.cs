@@ -23,6 +23,22 @@ public sealed class MediaOptions
     /// <summary>How long clients may cache stream responses (private caches only: access depends on the caller).</summary>
     [Range(0, 31536000)]
     public int StreamCacheSeconds { get; set; } = 3600;
+
+    /// <summary>Who may download tracks for offline listening (<c>/tracks/{id}/download</c>); premium tiers plug in later.</summary>
+    public OfflineDownloads OfflineDownloads { get; set; } = OfflineDownloads.Everyone;
+}
+
+/// <summary><c>Selah:Media:OfflineDownloads</c>.</summary>
+public enum OfflineDownloads
+{
+    /// <summary>Whoever may stream a track may download it.</summary>
+    Everyone,
+
+    /// <summary>Only signed-in members.</summary>
+    SignedIn,
+
+    /// <summary>Downloads are off (streaming only).</summary>
+    Nobody,
 }
 
 /// <summary>The ffmpeg/ffprobe adapters plus whether they were found at start-up.</summary>

@@ -27,6 +27,9 @@ public static partial class StreamApi
         tracks.MapMethods("/{id:guid}/stream", ["GET", "HEAD"], StreamAsync).WithName("StreamTrack")
             .WithSummary("The audio (format opus, aac or original) with range requests, ETag and Last-Modified.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
+        tracks.MapGet("/{id:guid}/download", DownloadAsync).WithName("DownloadTrack")
+            .WithSummary("The audio as a file to keep for offline listening (format opus, aac or original), if this server allows downloads.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         tracks.MapMethods("/{id:guid}/hls/master.m3u8", ["GET", "HEAD"], HlsMasterAsync).WithName("TrackHlsMaster")
             .WithSummary("The HLS master playlist (two AAC bitrates).");
         tracks.MapMethods("/{id:guid}/hls/{variant}/{file}", ["GET", "HEAD"], HlsFileAsync).WithName("TrackHlsFile")
@@ -60,6 +63,29 @@ public static partial class StreamApi
             _ => (track.OriginalKey, OriginalContentType(track.OriginalFormat)),
         };
         return await DeliverAsync(http, targets, storage, selah.Value, media.Value, track, key, contentType, cancellationToken);
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> DownloadAsync(
+        Guid id, [AsParameters] StreamQuery query, ClaimsPrincipal user, HttpContext http, StreamTargets targets, IFileStorage storage,
+        IOptions<SelahOptions> selah, IOptions<MediaOptions> media, CancellationToken cancellationToken)
+    {
+        if (CatalogAccess.DownloadRefusal(user, media.Value.OfflineDownloads) is { } refusal)
+        {
+            return Problems.Forbidden("download-not-allowed", "Downloads are not available.", refusal);
+        }
+
+        var result = await StreamAsync(id, query, user, http, targets, storage, selah, media, cancellationToken);
+        if (result.Result is PhysicalFileHttpResult or FileStreamHttpResult)
+        {
+            var format = (query.Format ?? "aac").Trim().ToLowerInvariant();
+            var extension = format switch { "opus" => "ogg", "aac" => "m4a", _ => (await targets.GetAsync(id, cancellationToken))?.OriginalFormat ?? "audio" };
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+            {
+                FileNameStar = $"{id}.{extension}",
+            }.ToString();
+        }
+
+        return result;
     }
 
     public static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> HlsMasterAsync(

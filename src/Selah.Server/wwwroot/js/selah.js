@@ -15,6 +15,15 @@ window.selah = {
       if (meta) meta.setAttribute("content", isDark ? "#2a211b" : "#5b3a29");
     },
   },
+  network: {
+    // Calls component.OnNetworkChanged(online) on every change; returns whether the browser is online now.
+    watch: (component) => {
+      const report = () => component.invokeMethodAsync("OnNetworkChanged", navigator.onLine);
+      window.addEventListener("online", report);
+      window.addEventListener("offline", report);
+      return navigator.onLine;
+    },
+  },
   time: {
     zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
     zones: () => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"]),
