@@ -21,7 +21,9 @@ using Selah.Server.Infrastructure.Redis;
 using Selah.Server.Infrastructure.Storage;
 using Selah.Server.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// A published Selah started from another folder (systemd, `dotnet /opt/selah/Selah.Server.dll`) must still find its
+// wwwroot and appsettings.json beside the assembly; without this it served every static file as an empty 200.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = WebExtensions.PublishedContentRoot() });
 builder.WebHost.UseStaticWebAssets(); // serve the Blazor client from build output in every environment, not only Development
 
 builder.AddSelahData(); // first: its start-up migration must run before other hosted services read the database

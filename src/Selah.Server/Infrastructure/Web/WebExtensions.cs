@@ -52,6 +52,19 @@ public static class WebExtensions
     }
 
     /// <summary>The request pipeline, in order: errors, proxies, static files, auth, CSRF, body limits.</summary>
+    /// <summary>
+    /// The folder of a published build (it has <c>wwwroot</c> beside the assembly) when the process was started from a
+    /// folder without one; otherwise null, keeping the default (the working directory, as <c>dotnet run</c> and the test
+    /// host expect — build output serves its assets through the static web assets manifest instead).
+    /// </summary>
+    public static string? PublishedContentRoot()
+    {
+        var published = AppContext.BaseDirectory;
+        return Directory.Exists(Path.Combine(published, "wwwroot")) && !Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))
+            ? published
+            : null;
+    }
+
     public static WebApplication UseSelahWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
