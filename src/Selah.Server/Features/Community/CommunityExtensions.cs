@@ -3,6 +3,7 @@ using Selah.Server.Features.Community.Groups;
 using Selah.Server.Features.Community.Moderation;
 using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Features.Community.Social;
 using Selah.Server.Infrastructure.Configuration;
 using Selah.Server.Infrastructure.Web;
@@ -19,6 +20,7 @@ public static class CommunityExtensions
         builder.Services.AddScoped<PostMentions>();
         builder.Services.AddSingleton<InAppNotificationStore>();
         builder.Services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<InAppNotificationStore>());
+        builder.AddCommunityRealtime(); // after the in-app store: the live sink pushes the rows it saved
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class CommunityExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         GroupsApi.MapGroupsApi(groups);
         GroupMessagesApi.MapGroupMessagesApi(groups);
+        app.MapCommunityRealtime(groups);
 
         app.MapSocialApi();
         app.MapNotificationsApi();

@@ -76,7 +76,11 @@ internal sealed class MemoryRateLimitCounter(TimeProvider clock) : IRateLimitCou
     private sealed record Window(DateTimeOffset ResetAt, long Count);
 }
 
-internal sealed class RedisRateLimitCounter(IConnectionMultiplexer redis) : IRateLimitCounter
+/// <summary>
+/// Counts in Redis so every node shares the count. While Redis is unreachable, counts fall back to this node's memory:
+/// limits stay enforced (per node) and the API keeps answering instead of failing with the backplane.
+/// </summary>
+internal sealed class RedisRateLimitCounter(IConnectionMultiplexer redis, TimeProvider clock, ILogger<RedisRateLimitCounter> logger) : IRateLimitCounter
 {
     // INCR and set the expiry on the first hit atomically; return the count and the remaining lifetime.
     private const string Script = """
@@ -85,12 +89,39 @@ internal sealed class RedisRateLimitCounter(IConnectionMultiplexer redis) : IRat
         return { n, redis.call('PTTL', KEYS[1]) }
         """;
 
+    private readonly MemoryRateLimitCounter _fallback = new(clock);
+    private long _lastWarningTicks;
+
     public async ValueTask<(long Count, TimeSpan ResetIn)> HitAsync(string key, TimeSpan window)
     {
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            Script, [new RedisKey("selah:rl:" + key)], [(long)window.TotalMilliseconds]))!;
-        var ttl = (long)result[1];
-        return ((long)result[0], TimeSpan.FromMilliseconds(ttl > 0 ? ttl : window.TotalMilliseconds));
+        if (!redis.IsConnected)
+        {
+            return await FallbackAsync(key, window, null);
+        }
+
+        try
+        {
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
+                Script, [new RedisKey("selah:rl:" + key)], [(long)window.TotalMilliseconds]))!;
+            var ttl = (long)result[1];
+            return ((long)result[0], TimeSpan.FromMilliseconds(ttl > 0 ? ttl : window.TotalMilliseconds));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return await FallbackAsync(key, window, ex);
+        }
+    }
+
+    private ValueTask<(long Count, TimeSpan ResetIn)> FallbackAsync(string key, TimeSpan window, Exception? error)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastWarningTicks);
+        if (now - last > TimeSpan.TicksPerMinute && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)
+        {
+            logger.LogWarning(error, "Redis is unreachable: rate limits are counted on this node until it returns.");
+        }
+
+        return _fallback.HitAsync(key, window);
     }
 }
 

@@ -5,6 +5,7 @@ using Selah.Contracts.Community;
 using Selah.Server.Features.Catalog;
 using Selah.Server.Features.Community.Moderation;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
 
@@ -12,8 +13,8 @@ namespace Selah.Server.Features.Community.Groups;
 
 /// <summary>
 /// Group chat, persisted: history newest first with a keyset cursor (members only), send (first-pass moderated; a held
-/// message is visible only to its author), edit own, delete own (leaders may delete anyone's). The live hub comes later
-/// and will send through the same store.
+/// message is visible only to its author), edit own, delete own (leaders may delete anyone's). Sending, editing and
+/// deleting go through <see cref="GroupChat"/>, shared with the <c>/hubs/groups</c> hub, which also delivers them live.
 /// </summary>
 public static class GroupMessagesApi
 {
@@ -70,110 +71,35 @@ public static class GroupMessagesApi
     }
 
     public static async Task<Results<Created<GroupMessageResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        Guid id, GroupMessageRequest request, ClaimsPrincipal user, SelahDbContext db, ContentModerator moderator, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, GroupMessageRequest request, ClaimsPrincipal user, GroupChat chat, CancellationToken cancellationToken)
     {
-        var me = user.GetUserId();
-        var view = await GroupAccess.FindAsync(db, id, user, cancellationToken);
-        if (view is null || (!view.IsMember && view.Group.IsPrivate))
+        var result = await chat.SendAsync(id, request.Text, user, cancellationToken);
+        return result switch
         {
-            return Problems.NotFound("The group");
-        }
-
-        if (!view.IsMember)
-        {
-            return Problems.Forbidden("not-a-member", "Join the group to chat.");
-        }
-
-        var text = request.Text.Trim();
-        if (text.Length == 0)
-        {
-            return Problems.Field("text", "Text must not be empty.");
-        }
-
-        var verdict = await moderator.CheckAsync(db, new ModerationSubject(me, text, IsPost: false), CommunityAccess.IsModerator(user), cancellationToken);
-        var message = new GroupMessage { GroupId = id, AuthorId = me, Text = text, Status = verdict.Status, CreatedAt = clock.GetUtcNow() };
-        db.GroupMessages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-        var names = await PostMapper.UserNamesAsync(db, [me], cancellationToken);
-        return TypedResults.Created($"/api/v1/groups/{id}/messages/{message.Id}", ToResponse(message, names));
+            { Value: { } message } => TypedResults.Created($"/api/v1/groups/{id}/messages/{message.Id}", message),
+            { Error: ValidationProblem invalid } => invalid,
+            _ => (ProblemHttpResult)result.Error!,
+        };
     }
 
     public static async Task<Results<Ok<GroupMessageResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(
-        Guid id, Guid messageId, GroupMessageRequest request, ClaimsPrincipal user, SelahDbContext db, ContentModerator moderator,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid messageId, GroupMessageRequest request, ClaimsPrincipal user, GroupChat chat, CancellationToken cancellationToken)
     {
-        var me = user.GetUserId();
-        var (message, problem) = await FindAsync(db, id, messageId, user, cancellationToken);
-        if (message is null)
+        var result = await chat.EditAsync(id, messageId, request.Text, user, cancellationToken);
+        return result switch
         {
-            return problem!;
-        }
-
-        if (message.AuthorId != me)
-        {
-            return Problems.Forbidden("not-your-message", "Only the author may edit a message.");
-        }
-
-        var text = request.Text.Trim();
-        if (text.Length == 0)
-        {
-            return Problems.Field("text", "Text must not be empty.");
-        }
-
-        message.Text = text;
-        message.EditedAt = clock.GetUtcNow();
-        var verdict = await moderator.CheckAsync(db, new ModerationSubject(me, text, false, message.Id), CommunityAccess.IsModerator(user), cancellationToken);
-        if (verdict.Held)
-        {
-            message.Status = ContentStatus.Held;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(message, await PostMapper.UserNamesAsync(db, [me], cancellationToken)));
+            { Value: { } message } => TypedResults.Ok(message),
+            { Error: ValidationProblem invalid } => invalid,
+            _ => (ProblemHttpResult)result.Error!,
+        };
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, Guid messageId, ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid messageId, ClaimsPrincipal user, GroupChat chat, CancellationToken cancellationToken)
     {
-        var me = user.GetUserId();
-        var (message, problem) = await FindAsync(db, id, messageId, user, cancellationToken);
-        if (message is null)
-        {
-            return problem!;
-        }
-
-        var view = (await GroupAccess.FindAsync(db, id, user, cancellationToken))!;
-        if (message.AuthorId != me && !view.IsLeader && !CommunityAccess.IsModerator(user))
-        {
-            return Problems.Forbidden("not-your-message", "Only the author or a group leader may delete a message.");
-        }
-
-        message.DeletedAt = clock.GetUtcNow();
-        message.DeletedById = me;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        var result = await chat.DeleteAsync(id, messageId, user, cancellationToken);
+        return result.Value ? TypedResults.NoContent() : (ProblemHttpResult)result.Error!;
     }
 
-    private static async Task<(GroupMessage? Message, ProblemHttpResult? Problem)> FindAsync(
-        SelahDbContext db, Guid id, Guid messageId, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var me = user.GetUserId();
-        var view = await GroupAccess.FindAsync(db, id, user, cancellationToken);
-        if (view is null || !view.IsMember)
-        {
-            return (null, Problems.NotFound("The group"));
-        }
-
-        var message = await db.GroupMessages.FirstOrDefaultAsync(
-            m => m.Id == messageId && m.GroupId == id && m.DeletedAt == null && (m.Status == ContentStatus.Published || m.AuthorId == me), cancellationToken);
-        return message is null ? (null, Problems.NotFound("The message")) : (message, null);
-    }
-
-    private static GroupMessageResponse ToResponse(GroupMessage m, IReadOnlyDictionary<Guid, string> names)
-    {
-        var deleted = m.DeletedAt is not null;
-        return new GroupMessageResponse(m.Id, m.GroupId, deleted ? null : new CommunityUser(m.AuthorId, names.GetValueOrDefault(m.AuthorId, "")),
-            deleted ? "" : m.Text, m.Status, m.CreatedAt, m.EditedAt, deleted);
-    }
+    private static GroupMessageResponse ToResponse(GroupMessage m, IReadOnlyDictionary<Guid, string> names) => GroupChat.ToResponse(m, names);
 }

@@ -6,6 +6,7 @@ using Selah.Contracts.Community;
 using Selah.Server.Features.Catalog;
 using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
 
@@ -291,7 +292,7 @@ public static class GroupsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(
-        Guid id, Guid userId, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+        Guid id, Guid userId, ClaimsPrincipal user, SelahDbContext db, GroupChat chat, CancellationToken cancellationToken)
     {
         var me = user.GetUserId();
         var view = await GroupAccess.FindAsync(db, id, user, cancellationToken);
@@ -328,6 +329,7 @@ public static class GroupsApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await chat.EvictAsync(id, userId); // their open chat connections stop receiving at once, on every node
         return TypedResults.NoContent();
     }
 

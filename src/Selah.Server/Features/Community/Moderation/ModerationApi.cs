@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Selah.Contracts.Community;
 using Selah.Server.Features.Catalog;
 using Selah.Server.Features.Community.Notifications;
+using Selah.Server.Features.Community.Groups;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Infrastructure.Auditing;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
@@ -56,10 +58,13 @@ public static class ModerationApi
             && (p.Status == ContentStatus.Held || (p.Status == ContentStatus.Published && open.Any(r => r.ItemId == p.Id))));
         var comments = db.PostComments.AsNoTracking().Where(c => c.DeletedAt == null
             && (c.Status == ContentStatus.Held || (c.Status == ContentStatus.Published && open.Any(r => r.ItemId == c.Id))));
+        var messages = db.GroupMessages.AsNoTracking().Where(m => m.DeletedAt == null
+            && (m.Status == ContentStatus.Held || (m.Status == ContentStatus.Published && open.Any(r => r.ItemId == m.Id))));
         if (before != Guid.Empty)
         {
             posts = posts.Where(p => p.Id.CompareTo(before) < 0);
             comments = comments.Where(c => c.Id.CompareTo(before) < 0);
+            messages = messages.Where(m => m.Id.CompareTo(before) < 0);
         }
 
         var postRows = await posts.OrderByDescending(p => p.Id).Take(limit + 1)
@@ -68,7 +73,11 @@ public static class ModerationApi
         var commentRows = await comments.OrderByDescending(c => c.Id).Take(limit + 1)
             .Select(c => new Row(c.Id, "comment", c.PostId, c.Status, c.Body, c.AuthorId, false, c.ModerationScore, c.ModerationReasons, c.CreatedAt))
             .ToListAsync(cancellationToken);
-        var rows = postRows.Concat(commentRows).OrderByDescending(r => r.Id).Take(limit + 1).ToList();
+        // A chat message's "post" is its group (the id the client opens); chat keeps no moderation score.
+        var messageRows = await messages.OrderByDescending(m => m.Id).Take(limit + 1)
+            .Select(m => new Row(m.Id, "message", m.GroupId, m.Status, m.Text, m.AuthorId, false, 0, "", m.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var rows = postRows.Concat(commentRows).Concat(messageRows).OrderByDescending(r => r.Id).Take(limit + 1).ToList();
         var next = rows.Count > limit ? CatalogCursor.For(CursorSort, rows[limit - 1].Id).Encode() : null;
         rows = rows.Take(limit).ToList();
 
@@ -89,7 +98,7 @@ public static class ModerationApi
 
     public static async Task<Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         Guid id, ModerationDecisionRequest request, ClaimsPrincipal user, SelahDbContext db, AuditLog audit, CommunityNotifier notifier,
-        PostMentions mentions, TimeProvider clock, CancellationToken cancellationToken)
+        PostMentions mentions, GroupChat chat, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = user.GetUserId();
         var now = clock.GetUtcNow();
@@ -138,20 +147,17 @@ public static class ModerationApi
                 post.CommentCount = Math.Max(0, post.CommentCount - 1);
             }
         }
+        else if (await db.GroupMessages.FirstOrDefaultAsync(m => m.Id == id && m.DeletedAt == null, cancellationToken) is { } message)
+        {
+            return await DecideMessageAsync(message, approve, reason, me, now, db, audit, notifier, chat, cancellationToken);
+        }
         else
         {
             return Problems.NotFound("The item");
         }
 
         var after = approve ? ContentStatus.Published : ContentStatus.Rejected;
-        var resolved = await db.ContentReports.Where(r => r.ItemId == id && r.ResolvedAt == null).ToListAsync(cancellationToken);
-        foreach (var report in resolved)
-        {
-            report.ResolvedAt = now;
-            report.ResolvedById = me;
-            report.Resolution = approve ? "kept" : "removed";
-        }
-
+        var resolved = await ResolveReportsAsync(db, id, approve, me, now, cancellationToken);
         var what = kind == "post" ? "post" : "comment";
         var text = approve
             ? $"Your {what} was approved and is now visible."
@@ -162,5 +168,46 @@ public static class ModerationApi
             new { status = before, openReports = resolved.Count }, new { status = after, reason });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ModerationDecisionResponse(id, kind, after, resolved.Count));
+    }
+
+    /// <summary>A held (or reported) chat message: approving publishes it to the group live; rejecting hides it for good.</summary>
+    private static async Task<Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideMessageAsync(
+        GroupMessage message, bool approve, string? reason, Guid me, DateTimeOffset now, SelahDbContext db, AuditLog audit,
+        CommunityNotifier notifier, GroupChat chat, CancellationToken cancellationToken)
+    {
+        var before = message.Status;
+        var after = approve ? ContentStatus.Published : ContentStatus.Rejected;
+        message.Status = after;
+        var resolved = await ResolveReportsAsync(db, message.Id, approve, me, now, cancellationToken);
+        var text = approve ? "Your chat message was approved and is now visible." : "Your chat message was removed by a moderator.";
+        await notifier.NotifyAsync(db, new CommunityNotice(message.AuthorId, NotificationTypes.Moderation, $"moderation:{message.Id}:{now.UtcTicks}", null,
+            message.GroupId, "group", CommunityNotifier.Excerpt(message.Text), reason is null ? text : $"{text} Reason: {reason}"), me, cancellationToken);
+        audit.Record(db, me, approve ? "community.moderation.approve" : "community.moderation.reject", "message", message.Id.ToString(),
+            new { status = before, openReports = resolved.Count }, new { status = after, reason });
+        await db.SaveChangesAsync(cancellationToken);
+        if (approve && before != ContentStatus.Published)
+        {
+            await chat.PublishApprovedAsync(message, cancellationToken);
+        }
+        else if (!approve && before == ContentStatus.Published)
+        {
+            await chat.PublishRemovedAsync(message, cancellationToken);
+        }
+
+        return TypedResults.Ok(new ModerationDecisionResponse(message.Id, "message", after, resolved.Count));
+    }
+
+    private static async Task<List<ContentReport>> ResolveReportsAsync(SelahDbContext db, Guid id, bool approve, Guid me, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var resolved = await db.ContentReports.Where(r => r.ItemId == id && r.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var report in resolved)
+        {
+            report.ResolvedAt = now;
+            report.ResolvedById = me;
+            report.Resolution = approve ? "kept" : "removed";
+        }
+
+        return resolved;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Selah.Contracts.Community;
 using Selah.Server.Features.Catalog;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
 
@@ -53,15 +54,20 @@ public static class NotificationsApi
         var page = await rows.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? CatalogCursor.For(CursorSort, page[limit - 1].UpdatedAt.UtcTicks, page[limit - 1].Id).Encode() : null;
         page = page.Take(limit).ToList();
+        return TypedResults.Ok(new CommunityPage<NotificationResponse>(await ToResponsesAsync(db, page, cancellationToken), next));
+    }
+
+    /// <summary>Notification rows as the API shows them (also pushed live by the notifications hub).</summary>
+    public static async Task<List<NotificationResponse>> ToResponsesAsync(SelahDbContext db, IReadOnlyList<Notification> page, CancellationToken cancellationToken)
+    {
         var actorIds = page.SelectMany(n => InAppNotificationStore.ParseActors(n.ActorIds)).Distinct().ToList();
         var names = await PostMapper.UserNamesAsync(db, actorIds, cancellationToken);
-        var items = page.Select(n =>
+        return page.Select(n =>
         {
             var actors = InAppNotificationStore.ParseActors(n.ActorIds).Where(names.ContainsKey).Select(a => new CommunityUser(a, names[a])).ToList();
             return new NotificationResponse(n.Id, n.Type, NotificationText.Compose(n, actors), actors, Math.Max(n.EventCount, actors.Count), n.SubjectId,
                 n.SubjectKind, n.Detail, n.ReadAt is not null, n.CreatedAt, n.UpdatedAt);
         }).ToList();
-        return TypedResults.Ok(new CommunityPage<NotificationResponse>(items, next));
     }
 
     public static async Task<Ok<UnreadCountResponse>> UnreadCountAsync(ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
@@ -71,7 +77,8 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NotificationsReadResponse>, ValidationProblem>> MarkReadAsync(
-        NotificationsReadRequest? request, ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        NotificationsReadRequest? request, ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, LiveNotifications live,
+        CancellationToken cancellationToken)
     {
         var me = user.GetUserId();
         var now = clock.GetUtcNow();
@@ -83,6 +90,11 @@ public static class NotificationsApi
         }
 
         var marked = await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        if (marked > 0)
+        {
+            live.CountChanged(me);
+        }
+
         return TypedResults.Ok(new NotificationsReadResponse(marked));
     }
 }

@@ -1444,6 +1444,27 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PostReactions");
                 });
 
+            modelBuilder.Entity("Selah.Server.Features.Community.Realtime.GroupReadMarker", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupReadMarkers");
+                });
+
             modelBuilder.Entity("Selah.Server.Features.Community.Social.UserFollow", b =>
                 {
                     b.Property<Guid>("FollowerId")
@@ -2329,6 +2350,15 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Selah.Server.Features.Community.Posts.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selah.Server.Features.Community.Realtime.GroupReadMarker", b =>
+                {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

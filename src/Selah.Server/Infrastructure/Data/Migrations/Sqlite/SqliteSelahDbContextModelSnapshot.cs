@@ -1426,6 +1426,27 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PostReactions");
                 });
 
+            modelBuilder.Entity("Selah.Server.Features.Community.Realtime.GroupReadMarker", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupReadMarkers");
+                });
+
             modelBuilder.Entity("Selah.Server.Features.Community.Social.UserFollow", b =>
                 {
                     b.Property<Guid>("FollowerId")
@@ -2311,6 +2332,15 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Selah.Server.Features.Community.Posts.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selah.Server.Features.Community.Realtime.GroupReadMarker", b =>
+                {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
