@@ -8,4 +8,5 @@ builder.Services.AddSelahClient(new Uri(builder.HostEnvironment.BaseAddress));
 builder.Services.AddSingleton<Selah.Client.Api.CalendarApi>();
 builder.Services.AddSingleton<Selah.Client.Api.BibleApi>();
 builder.Services.AddSingleton<Selah.Client.Api.ImportApi>();
+builder.Services.AddSingleton<Selah.Client.Api.WorshipApi>();
 await builder.Build().RunAsync();

@@ -51,7 +51,8 @@ public sealed class SelahServer : IAsyncDisposable
         return all.Length <= maxChars ? all : "…" + all[^maxChars..];
     }
 
-    public static async Task<SelahServer> StartAsync()
+    /// <param name="settings">Extra environment settings (e.g. <c>Selah__Bible__Translations</c>), applied after the defaults.</param>
+    public static async Task<SelahServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = RepoPaths.ServerDll;
         if (!File.Exists(dll))
@@ -98,6 +99,11 @@ public sealed class SelahServer : IAsyncDisposable
         psi.Environment["Selah__Admin__Email"] = adminEmail;
         psi.Environment["Selah__Admin__Password"] = adminPassword;
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         var environment = Environment.GetEnvironmentVariable("SELAH_E2E_ENVIRONMENT");
         if (!string.IsNullOrWhiteSpace(environment))
         {

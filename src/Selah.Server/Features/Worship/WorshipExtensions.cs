@@ -18,6 +18,7 @@ public static class WorshipExtensions
             .AddPolicy(WorshipLeaderPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Moderator, Roles.Artist));
         builder.Services.PostConfigure<RateLimitOptions>(options =>
             options.Policies.TryAdd("transpose", new RateLimitPolicy { PerIp = 120, PerAccount = 0, WindowSeconds = 60 }));
+        builder.Services.AddSingleton<WorshipLiveSessions>();
         return builder;
     }
 
@@ -26,6 +27,7 @@ public static class WorshipExtensions
         app.MapChordsApi();
         app.MapSongsApi();
         app.MapSetListsApi();
+        app.MapHub<WorshipHub>(WorshipHub.Path).RequireAuthorization();
         return app;
     }
 
