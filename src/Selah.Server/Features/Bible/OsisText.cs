@@ -104,6 +104,9 @@ public static partial class OsisText
         var skipTitle = false;
         var style = VerseStyle.None;
         var pendingSpace = false;
+        // A footnote can stand where a space was (WEB: "wind</w></q><note>…</note><q><w>blows"): once it is dropped,
+        // two words that would touch get a space between them.
+        var afterNote = false;
 
         void Flush()
         {
@@ -112,6 +115,12 @@ public static partial class OsisText
                 AddRun(runs, text.ToString(), style);
                 text.Clear();
             }
+        }
+
+        bool EndsWithLetterOrDigit()
+        {
+            var last = text.Length > 0 ? text[^1] : runs.Count > 0 && runs[^1].Text.Length > 0 ? runs[^1].Text[^1] : ' ';
+            return char.IsLetterOrDigit(last);
         }
 
         void AppendText(ReadOnlySpan<char> raw)
@@ -142,6 +151,12 @@ public static partial class OsisText
                 style = current;
             }
 
+            if (afterNote && !pendingSpace && decoded.Length > 0 && char.IsLetterOrDigit(decoded[0]) && EndsWithLetterOrDigit())
+            {
+                pendingSpace = true;
+            }
+
+            afterNote = false;
             if (pendingSpace)
             {
                 text.Append(' ');
@@ -184,6 +199,7 @@ public static partial class OsisText
                     if (!selfClosing)
                     {
                         noteDepth = Math.Max(0, noteDepth + (closing ? -1 : 1));
+                        afterNote |= closing && noteDepth == 0;
                     }
 
                     break;

@@ -109,6 +109,16 @@ public sealed class BibleImportTests(BibleFactory factory)
         Assert.Equal(new VerseRun("Follow & me.", VerseStyle.WordsOfChrist), entry.Runs[^1]);
         Assert.Equal(entry.Text, string.Concat(VerseMarkup.Parse(entry.Text, VerseMarkup.Serialize(entry.Runs)).Select(r => r.Text)));
     }
+
+    [Fact]
+    public void A_footnote_standing_between_two_words_leaves_a_space_but_not_before_punctuation()
+    {
+        // WEB John 3:8 as the module has it: the note replaced the space between "wind" and "blows".
+        var entry = OsisText.Convert(
+            """<q marker="" who="Jesus"><w lemma="strong:G3956">The</w> <w lemma="strong:G4151">wind</w></q><note placement="foot"><reference type="annotateRef">3:8 </reference>The same Greek word means wind.</note><q marker="" who="Jesus"><w lemma="strong:G4154">blows</w> where it wants to.</q> A word<note placement="foot">n</note>, then more.""");
+
+        Assert.Equal("The wind blows where it wants to. A word, then more.", entry.Text);
+    }
 }
 
 /// <summary>A configured translation whose SWORD module is missing: the server starts, warns, and lists no translation.</summary>
