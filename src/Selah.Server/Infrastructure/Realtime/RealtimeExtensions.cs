@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Selah.Server.Infrastructure.Web;
 using StackExchange.Redis;
 
@@ -30,12 +29,15 @@ public static class RealtimeExtensions
         });
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
-            signalR.AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix));
-            // The multiplexer registered by AddSelahRedisAndKeys: one connection, the same reconnect policy.
-            builder.Services.AddOptions<RedisOptions>()
-                .Configure<IConnectionMultiplexer>((o, redis) => o.ConnectionFactory = _ => Task.FromResult(redis));
+            // Its own connections, not the shared multiplexer: each hub's lifetime manager disposes the connection it
+            // was given when the host stops, which broke the other hubs (and the cache) sharing it.
+            signalR.AddStackExchangeRedis(redis, o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
+                o.Configuration.AbortOnConnectFail = false; // keep serving when Redis is down; reconnect in the background
+            });
         }
 
         return builder;
