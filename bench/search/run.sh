@@ -38,14 +38,18 @@ for provider in ${PROVIDERS:-Sqlite Postgres}; do
     python3 "$here/seed.py" sqlite "$(ls "$data"/*.db | head -1)" "$count" | python3 -c 'import json,sys; print("\n".join(json.load(sys.stdin)))' > "$data/queries.txt"
   else
     python3 "$here/seed.py" postgres "$pg -d selah_search_bench" "$count" | python3 -c 'import json,sys; print("\n".join(json.load(sys.stdin)))' > "$data/queries.txt"
+    # Steady state, as autovacuum leaves a live server: statistics and the GIN pending lists flushed after the bulk load.
+    psql -q $pg -d selah_search_bench -c "VACUUM ANALYZE"
   fi
   start_server "$provider" "$data"
   export QUERIES_FILE="$data/queries.txt"
   echo "$provider, $(wc -l < "$QUERIES_FILE") distinct queries:"
   SEARCH_TYPE= wrk -t1 -c4 -d3s -s "$here/queries.lua" "http://127.0.0.1:$port" >/dev/null   # warm-up
   for type in track ""; do
-    printf '  type=%-6s 4 connections: ' "${type:-all}"
-    SEARCH_TYPE="$type" wrk -t2 -c4 -d"${duration}s" -s "$here/queries.lua" "http://127.0.0.1:$port" | tail -1
+    for c in 1 4; do
+      printf '  type=%-6s %d connection(s): ' "${type:-all}" "$c"
+      SEARCH_TYPE="$type" wrk -t1 -c"$c" -d"${duration}s" -s "$here/queries.lua" "http://127.0.0.1:$port" | tail -1
+    done
   done
   cleanup; server_pid=""
 done
