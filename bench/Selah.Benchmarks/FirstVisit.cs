@@ -25,7 +25,6 @@ public static class FirstVisit
         Console.WriteLine($"chromium {browser.Version}, {Environment.ProcessorCount} cores, loopback, album {albumId}");
         var first = await VisitAsync(context, $"/albums/{albumId}", title);
         Report("first visit (empty cache)", first);
-        await Task.Delay(2000); // let the service worker finish installing and caching the shell
         var repeat = await VisitAsync(context, $"/albums/{albumId}", title);
         Report("repeat visit (same profile)", repeat);
         return 0;
@@ -87,7 +86,10 @@ public static class FirstVisit
         await page.WaitForFunctionAsync("() => (document.querySelector('audio[data-selah-current]')?.currentTime ?? 0) > 0",
             null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 10 });
         var playing = clock.Elapsed.TotalMilliseconds;
-        await Task.Delay(500); // late responses of this visit
+        // The service worker must be active (shell cached) before the next visit; waiting for it also lets this visit's
+        // late responses arrive.
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready.then(() => true)");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Visit visit;
         lock (cached)
         {
