@@ -5,8 +5,10 @@ using Selah.Server.Infrastructure.Data;
 namespace Selah.Server.Features.Search;
 
 /// <summary>
-/// SQLite's typo path: the words of the FTS5 index (through the <c>TrackSearchVocab</c> fts5vocab table) held in memory
-/// and rebuilt when <c>TrackSearchState.Version</c> (bumped by the index triggers) changes. A word with no exact or
+/// The typo path: the indexed words held in memory and rebuilt when <c>TrackSearchState.Version</c> changes. SQLite reads
+/// them from the FTS5 index (the <c>TrackSearchVocab</c> fts5vocab table; the index triggers bump the version),
+/// PostgreSQL from <c>TrackSearchWords</c> (kept by <c>selah_track_search_refresh</c>, which bumps the version when a new
+/// word appears). A word with no exact or
 /// prefix hit is replaced by the closest vocabulary word within <see cref="SearchText.AllowedEdits"/> edits
 /// (Damerau–Levenshtein), preferring fewer edits, then more documents.
 /// </summary>
@@ -97,7 +99,10 @@ public sealed class SearchVocabulary
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var version = await ScalarAsync(connection, "SELECT Version FROM TrackSearchState WHERE Id = 1", cancellationToken);
+            var postgres = db.Database.IsNpgsql();
+            var version = await ScalarAsync(connection,
+                postgres ? """SELECT "Version" FROM "TrackSearchState" WHERE "Id" = 1""" : "SELECT Version FROM TrackSearchState WHERE Id = 1",
+                cancellationToken);
             if (_snapshot is { } current && current.Version == version)
             {
                 return current;
@@ -115,7 +120,9 @@ public sealed class SearchVocabulary
                 var byLength = new Dictionary<int, List<(string, long)>>();
                 await using (var command = connection.CreateCommand())
                 {
-                    command.CommandText = "SELECT term, doc FROM TrackSearchVocab WHERE length(term) <= 40";
+                    command.CommandText = postgres
+                        ? """SELECT "Word", "Docs"::bigint FROM "TrackSearchWords" WHERE length("Word") <= 40"""
+                        : "SELECT term, doc FROM TrackSearchVocab WHERE length(term) <= 40";
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                     while (await reader.ReadAsync(cancellationToken))
                     {

@@ -10,8 +10,9 @@ namespace Selah.Server.Features.Search;
 /// Ranked track ids for a query, in two tiers so a title/artist/album match always outranks a lyrics-only match:
 /// tier 1 matches every word in the title, artist or album (ranked title A &gt; artist/album B); tier 2 matches with the
 /// lyrics too (ranked, over at most <see cref="LyricsCandidates"/> candidates so common words stay fast). When neither
-/// tier finds anything, the typo path runs: SQLite rewrites unknown words to the nearest indexed word
-/// (<see cref="SearchVocabulary"/>), PostgreSQL ranks by <c>pg_trgm</c> word similarity of the names. On PostgreSQL names
+/// tier finds anything, the typo path runs: unknown words are rewritten to the nearest indexed word
+/// (<see cref="SearchVocabulary"/>) and searched again; on PostgreSQL, when that finds nothing, <c>pg_trgm</c> word
+/// similarity of the names ranks. On PostgreSQL names
 /// live in the narrow <c>TrackNameSearch</c> table and lyrics in <c>TrackSearch</c> (both kept by triggers).
 /// Only tracks the caller may see (<see cref="CatalogQueries.VisibleTracks"/>'s rule, in SQL) are returned.
 /// </summary>
@@ -36,13 +37,24 @@ public sealed class TrackSearch(SearchVocabulary vocabulary)
             return hits;
         }
 
-        if (postgres)
+        var corrected = await vocabulary.CorrectAsync(db, words, lastIsPrefix, cancellationToken);
+        if (!postgres)
         {
-            return await PostgresFuzzyAsync(db, user, words, count, cancellationToken);
+            return corrected is null ? [] : await TieredAsync(db, user, corrected, lastIsPrefix, 0, count, SqliteTierAsync, cancellationToken);
         }
 
-        var corrected = await vocabulary.CorrectAsync(db, words, lastIsPrefix, cancellationToken);
-        return corrected is null ? [] : await TieredAsync(db, user, corrected, lastIsPrefix, 0, count, SqliteTierAsync, cancellationToken);
+        // PostgreSQL: the corrected words first (cheap), then trigram similarity of the whole text for what word-by-word
+        // correction cannot fix (joined or split words, several typos in one word).
+        if (corrected is not null)
+        {
+            hits = await TieredAsync(db, user, corrected, lastIsPrefix, 0, count, PostgresTierAsync, cancellationToken);
+            if (hits.Count > 0)
+            {
+                return hits;
+            }
+        }
+
+        return await PostgresFuzzyAsync(db, user, words, count, cancellationToken);
     }
 
     /// <summary>Typo correction for album/artist/playlist names: the corrected words (SQLite), or null.</summary>
@@ -137,28 +149,74 @@ public sealed class TrackSearch(SearchVocabulary vocabulary)
     private static async Task<List<Guid>> PostgresTierAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix,
         bool lyrics, int skip, int take, CancellationToken cancellationToken)
     {
+        if (lyrics)
+        {
+            return await PostgresLyricsAsync(db, user, words, lastIsPrefix, skip, take, cancellationToken);
+        }
+
+        // As on SQLite: rank in the narrow name table alone and join only the best (skip + take) × Overfetch to Tracks for
+        // the visibility rule. Joining every match first read one wide Tracks row per match (4,000+ for a two-letter
+        // prefix) before sorting, ~7× the cost of the ranking. When the capped rows do not fill the page although the
+        // cap was reached (hidden rows in the way, or the end of a long result), rank again without the cap.
+        var cap = (skip + take) * Overfetch;
+        var (ranked, candidates) = await PostgresNamesAsync(db, user, words, lastIsPrefix, skip, take, cap, cancellationToken);
+        return ranked.Count >= take || candidates < cap
+            ? ranked
+            : (await PostgresNamesAsync(db, user, words, lastIsPrefix, skip, take, null, cancellationToken)).Ids;
+    }
+
+    private sealed class RankedRow
+    {
+        public Guid? Id { get; set; }
+
+        public long Candidates { get; set; }
+    }
+
+    /// <summary>The page, and how many ranked candidates it was cut from.</summary>
+    private static async Task<(List<Guid> Ids, long Candidates)> PostgresNamesAsync(SelahDbContext db, ClaimsPrincipal user,
+        IReadOnlyList<string> words, bool lastIsPrefix, int skip, int take, int? cap, CancellationToken cancellationToken)
+    {
         var (visible, parameters) = Visibility(user, true, 3);
-        var sql = lyrics
-            ? $$"""
-              SELECT m."Id" AS "Value" FROM (
-                SELECT t."Id", ts_rank(s."Document", q) AS rank
-                FROM "TrackSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
-                JOIN "Tracks" t ON t."Id" = s."TrackId"
-                JOIN "Artists" a ON a."Id" = t."ArtistId"
-                WHERE s."Document" @@ q AND NOT s."Names" @@ q AND {{visible}}
-                LIMIT {{LyricsCandidates}}) AS m
-              ORDER BY m.rank DESC, m."Id"
-              LIMIT {1} OFFSET {2}
-              """
-            : $$"""
-              SELECT t."Id" AS "Value"
+        var limit = cap is { } n ? $"ORDER BY rank DESC, s.\"TrackId\" LIMIT {n}" : "";
+        // One row per page entry, each carrying the candidate count; an empty page still returns one row (Id null).
+        var sql = $$"""
+            WITH m AS (
+              SELECT s."TrackId", ts_rank(s."Names", q) AS rank
               FROM "TrackNameSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
+              WHERE s."Names" @@ q
+              {{limit}}),
+            page AS (
+              SELECT m."TrackId", m.rank
+              FROM m
+              JOIN "Tracks" t ON t."Id" = m."TrackId"
+              JOIN "Artists" a ON a."Id" = t."ArtistId"
+              WHERE {{visible}}
+              ORDER BY m.rank DESC, m."TrackId"
+              LIMIT {1} OFFSET {2})
+            SELECT p."TrackId" AS "Id", c.n AS "Candidates"
+            FROM (SELECT count(*) AS n FROM m) AS c LEFT JOIN page AS p ON true
+            ORDER BY p.rank DESC, p."TrackId"
+            """;
+        // Ties break on the track id in both the cap and the page, so a capped page is exactly a slice of the full order.
+        var rows = await db.Database.SqlQueryRaw<RankedRow>(sql, [TsQuery(words, lastIsPrefix), take, skip, .. parameters]).ToListAsync(cancellationToken);
+        return ([.. rows.Where(r => r.Id is not null).Select(r => r.Id!.Value)], rows.Count == 0 ? 0 : rows[0].Candidates);
+    }
+
+    private static async Task<List<Guid>> PostgresLyricsAsync(SelahDbContext db, ClaimsPrincipal user, IReadOnlyList<string> words, bool lastIsPrefix,
+        int skip, int take, CancellationToken cancellationToken)
+    {
+        var (visible, parameters) = Visibility(user, true, 3);
+        var sql = $$"""
+            SELECT m."Id" AS "Value" FROM (
+              SELECT t."Id", ts_rank(s."Document", q) AS rank
+              FROM "TrackSearch" s CROSS JOIN to_tsquery('simple', {0}) AS q
               JOIN "Tracks" t ON t."Id" = s."TrackId"
               JOIN "Artists" a ON a."Id" = t."ArtistId"
-              WHERE s."Names" @@ q AND {{visible}}
-              ORDER BY ts_rank(s."Names", q) DESC, t."Id"
-              LIMIT {1} OFFSET {2}
-              """;
+              WHERE s."Document" @@ q AND NOT s."Names" @@ q AND {{visible}}
+              LIMIT {{LyricsCandidates}}) AS m
+            ORDER BY m.rank DESC, m."Id"
+            LIMIT {1} OFFSET {2}
+            """;
         return await db.Database.SqlQueryRaw<Guid>(sql, [TsQuery(words, lastIsPrefix), take, skip, .. parameters]).ToListAsync(cancellationToken);
     }
 

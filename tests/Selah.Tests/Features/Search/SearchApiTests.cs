@@ -48,6 +48,24 @@ public sealed class SearchApiTests(SelahFactory factory) : IClassFixture<SelahFa
     }
 
     [Fact]
+    public async Task A_word_added_after_start_up_is_found_through_two_typos_and_a_lyrics_word_through_one()
+    {
+        // The typo path corrects each unknown word against the indexed words (kept up to date by the index upkeep on
+        // both providers), so a word that arrived with a new track is known at once.
+        var artist = await factory.AddArtistAsync($"Scribes {CatalogSteps.NewMarker()}");
+        var word = NewWord();
+        var lyric = NewWord();
+        var track = await factory.AddTrackAsync(artist.Id, $"Song of {word}", t => t.Lyrics = $"we lift {lyric} on high");
+        using var client = factory.CreateClient();
+
+        var chars = word.ToCharArray();
+        (chars[3], chars[4]) = (chars[4], chars[3]);          // two letters swapped …
+        var twoTypos = new string(chars).Remove(7, 1);        // … and one missing
+        Assert.Equal([track.Id], (await SearchAsync(client, $"q={twoTypos}&type=track")).Tracks!.Items.Select(t => t.Id));
+        Assert.Equal([track.Id], (await SearchAsync(client, $"q={lyric.Remove(5, 1)}&type=track")).Tracks!.Items.Select(t => t.Id));
+    }
+
+    [Fact]
     public async Task Unpublished_tracks_are_found_only_by_their_owner()
     {
         var word = NewWord();
