@@ -3,7 +3,7 @@
 #   1. installs missing Debian packages (PostgreSQL, Redis, Chromium, fonts, + the app's own) and the Node tools in tests/tools,
 #   2. starts a throwaway PostgreSQL (127.0.0.1:55432) and Redis (127.0.0.1:56379), stopped again on exit,
 #   3. builds Selah.slnx (Release) once,
-#   4. runs tests/Selah.Tests on SQLite, then on PostgreSQL (with Redis),
+#   4. runs tests/Selah.Tests on SQLite and on PostgreSQL (with Redis) side by side (SELAH_TEST_SERIAL=1: one after the other),
 #   5. runs the end-to-end tests tests/Selah.E2E (real server + Debian Chromium),
 #   6. writes TRX files to artifacts/test-results/ and ends with "N passed, N failed[, N skipped]".
 # Exit status is non-zero when any test failed or any run errored (crashed test host, no tests run, timeout).
@@ -90,17 +90,18 @@ mkdir -p "$RESULTS_DIR"
 RUN_NAMES=()
 RUN_TRX=()
 RUN_RC=()
+RUN_SECONDS=()
 
-# run_tests NAME PROJECT [ENV=VALUE...]
+# run_tests NAME PROJECT [ENV=VALUE...]: one `dotnet test` run; console output to stdout, exit code and duration to
+# $RESULTS_DIR/NAME.rc / NAME.seconds (so that runs can go side by side in the background).
 run_tests() {
   local name="$1" project="$2"
   shift 2
-  local trx="$name.trx" rc=0
+  local trx="$name.trx" rc=0 t0=$SECONDS
   local filter=()
   [ -n "${SELAH_TEST_FILTER:-}" ] && filter=(--filter "$SELAH_TEST_FILTER")
   local timeout_opts=()
   [ -t 0 ] && timeout_opts=(--foreground)   # interactive: keep Ctrl-C working
-  stage_start "Running $name ($project)"
   env "$@" timeout "${timeout_opts[@]}" --kill-after=30s "$RUN_TIMEOUT" \
     dotnet test "$project" --no-build -c Release --nologo \
       --results-directory "$RESULTS_DIR" \
@@ -111,26 +112,57 @@ run_tests() {
   if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
     warn "$name: timed out after $RUN_TIMEOUT"
   fi
-  RUN_NAMES+=("$name")
-  RUN_TRX+=("$RESULTS_DIR/$trx")
-  RUN_RC+=("$rc")
-  stage_end "$name"
+  echo "$rc" >"$RESULTS_DIR/$name.rc"
+  echo $((SECONDS - t0)) >"$RESULTS_DIR/$name.seconds"
 }
 
-common_env=(
-  "SELAH_TEST_REDIS=$TEST_REDIS_CONNECTION"
-  "SELAH_TOOLS_DIR=$TOOLS_DIR"
-)
-case ",$ONLY," in *,sqlite,*)
-  run_tests selah-tests-sqlite tests/Selah.Tests "${common_env[@]}" SELAH_TEST_PROVIDER=Sqlite ;;
-esac
-case ",$ONLY," in *,postgres,*)
-  run_tests selah-tests-postgres tests/Selah.Tests "${common_env[@]}" SELAH_TEST_PROVIDER=Postgres \
-    "SELAH_TEST_POSTGRES=$TEST_PG_CONNECTION" ;;
-esac
+record_run() { # NAME
+  RUN_NAMES+=("$1")
+  RUN_TRX+=("$RESULTS_DIR/$1.trx")
+  RUN_RC+=("$(cat "$RESULTS_DIR/$1.rc" 2>/dev/null || echo 1)")
+  RUN_SECONDS+=("$(cat "$RESULTS_DIR/$1.seconds" 2>/dev/null || echo 0)")
+}
+
+# The SQLite and PostgreSQL runs go side by side: each test class runs one test at a time against an in-process
+# server, so one run leaves a core mostly idle. The SQLite run gets no Redis (the Redis tests — backplane, two nodes,
+# outage, readiness — run in the PostgreSQL run, which owns the Redis), so the two never share state.
+db_runs=()
+case ",$ONLY," in *,sqlite,*) db_runs+=(sqlite) ;; esac
+case ",$ONLY," in *,postgres,*) db_runs+=(postgres) ;; esac
+if [ "${#db_runs[@]}" -gt 0 ]; then
+  stage_start "Running tests/Selah.Tests on ${db_runs[*]}${SELAH_TEST_SERIAL:+ (one after the other)}"
+  pids=()
+  for run in "${db_runs[@]}"; do
+    if [ "$run" = sqlite ]; then
+      cmd=(run_tests selah-tests-sqlite tests/Selah.Tests "SELAH_TOOLS_DIR=$TOOLS_DIR" SELAH_TEST_PROVIDER=Sqlite)
+    else
+      cmd=(run_tests selah-tests-postgres tests/Selah.Tests "SELAH_TOOLS_DIR=$TOOLS_DIR" "SELAH_TEST_REDIS=$TEST_REDIS_CONNECTION"
+        SELAH_TEST_PROVIDER=Postgres "SELAH_TEST_POSTGRES=$TEST_PG_CONNECTION")
+    fi
+    if [ -n "${SELAH_TEST_SERIAL:-}" ] || [ "${#db_runs[@]}" -eq 1 ]; then
+      "${cmd[@]}"
+    else
+      "${cmd[@]}" >"$RESULTS_DIR/selah-tests-$run.log" 2>&1 &
+      pids+=($!)
+    fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || true; done
+  for run in "${db_runs[@]}"; do
+    if [ -f "$RESULTS_DIR/selah-tests-$run.log" ]; then
+      log "Output of the $run run"
+      cat "$RESULTS_DIR/selah-tests-$run.log"
+    fi
+    record_run "selah-tests-$run"
+  done
+  stage_end "tests (${db_runs[*]})"
+fi
 case ",$ONLY," in *,e2e,*)
-  run_tests selah-e2e tests/Selah.E2E "${common_env[@]}" "SELAH_E2E_SERVER_DLL=$SERVER_DLL" \
-    "SELAH_E2E_ARTIFACTS=$SELAH_REPO_ROOT/artifacts/e2e" ;;
+  stage_start "Running selah-e2e (tests/Selah.E2E)"
+  run_tests selah-e2e tests/Selah.E2E "SELAH_TOOLS_DIR=$TOOLS_DIR" "SELAH_TEST_REDIS=$TEST_REDIS_CONNECTION" \
+    "SELAH_E2E_SERVER_DLL=$SERVER_DLL" "SELAH_E2E_ARTIFACTS=$SELAH_REPO_ROOT/artifacts/e2e"
+  record_run selah-e2e
+  stage_end "selah-e2e"
+  ;;
 esac
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -159,7 +191,7 @@ for i in "${!RUN_NAMES[@]}"; do
   if [ -f "$trx" ]; then
     p="$(trx_counter "$trx" passed)"
     f=$(( $(trx_counter "$trx" failed) + $(trx_counter "$trx" error) + $(trx_counter "$trx" timeout) + $(trx_counter "$trx" aborted) ))
-    s="$(trx_counter "$trx" notExecuted)"
+    s=$(( $(trx_counter "$trx" total) - $(trx_counter "$trx" executed) ))
   else
     note="no TRX written"
   fi
@@ -174,7 +206,7 @@ for i in "${!RUN_NAMES[@]}"; do
     errored=1
   fi
   printf '    %-22s %5d passed %5d failed %5d skipped  (exit %d, %ss)%s\n' \
-    "$name" "$p" "$f" "$s" "$rc" "$(for j in "${!STAGE_NAMES[@]}"; do [ "${STAGE_NAMES[$j]}" = "$name" ] && echo "${STAGE_SECONDS[$j]}"; done)" \
+    "$name" "$p" "$f" "$s" "$rc" "${RUN_SECONDS[$i]}" \
     "${note:+  <- $note}"
   total_passed=$((total_passed + p))
   total_failed=$((total_failed + f))

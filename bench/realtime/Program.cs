@@ -2,7 +2,9 @@
 // M messages through POST /api/v1/groups/{id}/messages and measures, for every delivery to every client, the time from
 // just before the POST to the arrival of the `message` event (same process, Stopwatch clock). Server memory per
 // connection = growth of the server's RSS (from /proc/<pid>/status) while the N clients connect and join, divided by N.
-//   dotnet run -c Release -- <baseUrl> <email> <password> <serverPid> [N=1000] [messages=30]
+// With several nodes (comma-separated base URLs and pids, sharing PostgreSQL and Redis) the clients are spread over the
+// nodes round-robin, messages are posted to the first node, and RSS is summed over the nodes.
+//   dotnet run -c Release -- <baseUrl[,baseUrl2…]> <email> <password> <serverPid[,pid2…]> [N=1000] [messages=30]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -12,8 +14,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
-var baseUrl = new Uri(args[0]);
-var (email, password, serverPid) = (args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+var nodes = args[0].Split(',').Select(u => new Uri(u)).ToArray();
+var baseUrl = nodes[0];
+var (email, password) = (args[1], args[2]);
+var serverPids = args[3].Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
 var n = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
 var messages = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 30;
 
@@ -30,17 +34,17 @@ var pendingByText = new ConcurrentDictionary<string, long>();
 var latencies = new ConcurrentBag<double>();
 var received = 0;
 
-long Rss() => long.Parse(File.ReadLines($"/proc/{serverPid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-    .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+long Rss() => serverPids.Sum(pid => long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+    .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024);
 
 var rssBefore = Rss();
 var connections = new List<HubConnection>(n);
 var connect = Stopwatch.StartNew();
 for (var batch = 0; batch < n; batch += 50)
 {
-    var tasks = Enumerable.Range(batch, Math.Min(50, n - batch)).Select(async _ =>
+    var tasks = Enumerable.Range(batch, Math.Min(50, n - batch)).Select(async i =>
     {
-        var c = new HubConnectionBuilder().WithUrl(new Uri(baseUrl, "/hubs/groups"), o =>
+        var c = new HubConnectionBuilder().WithUrl(new Uri(nodes[i % nodes.Length], "/hubs/groups"), o =>
         {
             o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             o.Transports = HttpTransportType.WebSockets;
@@ -82,7 +86,7 @@ while (Volatile.Read(ref received) < n * messages && DateTime.UtcNow < deadline)
 
 var sorted = latencies.OrderBy(x => x).ToArray();
 double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clients={n} messages={messages} deliveries={sorted.Length}/{n * messages} connect+join={connect.Elapsed.TotalSeconds:F1}s"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nodes={nodes.Length} clients={n} messages={messages} deliveries={sorted.Length}/{n * messages} connect+join={connect.Elapsed.TotalSeconds:F1}s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"delivery latency ms: p50={P(0.50):F1} p90={P(0.90):F1} p99={P(0.99):F1} max={sorted.LastOrDefault():F1}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS: before={rssBefore / 1048576.0:F1} MiB after={rssAfter / 1048576.0:F1} MiB => {(rssAfter - rssBefore) / (double)n / 1024:F1} KiB per connection"));
 await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
