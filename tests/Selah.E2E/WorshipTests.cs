@@ -164,7 +164,7 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await source.FillAsync(Sheet);
         await Assertions.Expect(Page.GetByTestId("chordpro-errors")).ToHaveCountAsync(0);
         var preview = Page.GetByTestId("chordpro-preview");
-        await Assertions.Expect(preview).ToContainTextAsync("Praise him, praise him");
+        await Assertions.Expect(preview.Locator(".sheet-label")).ToHaveTextAsync(["Verse 1", "Chorus", "Verse 2"]);
         await Assertions.Expect(preview.Locator(".chord:not(.empty)").First).ToHaveTextAsync("G");
         await Field("Sequence").FillAsync("V1 C V2 C");
         await Field("Tempo (BPM)").FillAsync("72");
@@ -228,13 +228,17 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await Assertions.Expect(scripture).ToBeVisibleAsync();
         await Assertions.Expect(scripture.GetByRole(AriaRole.Link, new() { Name = "Ephesians 2:8–9" })).ToBeVisibleAsync();
 
-        Step("the verse tied to the second line appears when that line is sung");
+        Step("the verse tied to a line appears at that line's time (clicking a line seeks there)");
+        var lyrics = Page.GetByRole(AriaRole.Complementary, new() { Name = "Lyrics" });
         var cue = Page.GetByTestId("scripture-cue");
-        await Assertions.Expect(cue).ToContainTextAsync("1 Chronicles 17:16", new() { Timeout = 20_000 });
-        await Assertions.Expect(Page.Locator("li.active")).ToContainTextAsync("That saved a wretch like me");
+        await lyrics.GetByRole(AriaRole.Button, new() { Name = "That saved a wretch like me" }).ClickAsync();
+        await Assertions.Expect(cue).ToContainTextAsync("1 Chronicles 17:16");
         await ScreenshotAsync("scripture-cue");
-        await Assertions.Expect(cue).ToContainTextAsync("John 9:25", new() { Timeout = 20_000 });
+        await lyrics.GetByRole(AriaRole.Button, new() { Name = "I once was lost, but now am found" }).ClickAsync();
+        await Assertions.Expect(cue).ToContainTextAsync("John 9:25");
         await Assertions.Expect(cue.GetByRole(AriaRole.Link, new() { Name = "John 9:25" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/bible/.+/John\\.9$"));
+        await lyrics.GetByRole(AriaRole.Button, new() { Name = "Amazing grace, how sweet the sound" }).ClickAsync();
+        await Assertions.Expect(cue).ToHaveCountAsync(0); // before the first tied line there is no verse
     });
 
     /// <summary>A song linked to the track with references, and verse tags in the track's synced lyrics (after lines 2 and 3).</summary>
