@@ -137,6 +137,124 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await ScreenshotAsync("musician");
     });
 
+    [Fact]
+    public Task Write_a_song_and_its_chord_sheet_then_plan_a_set_list() => RunAsync(async () =>
+    {
+        await SignInAsync(Server.AdminEmail, Server.AdminPassword);
+        var title = "E2E Edited " + Guid.NewGuid().ToString("N")[..6];
+
+        Step("new song: details with scripture typed freely");
+        await Page.GotoAsync("/songs");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "New song" }).ClickAsync();
+        await ExpectPathAsync("/songs/new");
+        await Field("Title").FillAsync(title);
+        await Field("Authors").FillAsync("John Newton, Edwin Excell");
+        await Field("CCLI number").FillAsync("22025");
+        await Field("Scripture references").FillAsync("Eph 2:8-9; 1 Chr 17:16");
+        await Button("Create song").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/songs/[0-9a-f-]+/edit$"));
+        await Assertions.Expect(Field("Scripture references")).ToHaveValueAsync("Eph.2.8-Eph.2.9; 1Chr.17.16");
+        var songPath = new Uri(Page.Url).AbsolutePath[..^"/edit".Length];
+
+        Step("add an arrangement: errors name their line, the preview follows the text");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Add arrangement" }).ClickAsync();
+        var source = Page.GetByLabel("ChordPro", new() { Exact = true });
+        await source.FillAsync("{key: G}\n[G]Amazing grace\n[Hello]not a chord\n");
+        await Assertions.Expect(Page.GetByTestId("chordpro-errors")).ToContainTextAsync("line 3");
+        await source.FillAsync(Sheet);
+        await Assertions.Expect(Page.GetByTestId("chordpro-errors")).ToHaveCountAsync(0);
+        var preview = Page.GetByTestId("chordpro-preview");
+        await Assertions.Expect(preview.Locator(".sheet-label")).ToHaveTextAsync(["Verse 1", "Chorus", "Verse 2"]);
+        await Assertions.Expect(preview.Locator(".chord:not(.empty)").First).ToHaveTextAsync("G");
+        await Field("Sequence").FillAsync("V1 C V2 C");
+        await Field("Tempo (BPM)").FillAsync("72");
+        await Field("Time signature").FillAsync("3/4");
+        await ScreenshotAsync("arrangement-editor");
+        await Button("Add arrangement").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/arrangements/[0-9a-f-]+/edit$"));
+        await Assertions.Expect(Button("Save arrangement")).ToBeVisibleAsync();
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the arrangement editor scrolls sideways at 390 px");
+        await ScreenshotAsync("arrangement-editor-phone");
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+
+        Step("the song page shows the sheet and an Edit button");
+        await Page.GotoAsync(songPath);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("sheet-key")).ToHaveTextAsync("Key: G");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Edit song" })).ToBeVisibleAsync();
+
+        Step("new set list: a song with its key, a free item moved up, saved in that order");
+        await Page.GotoAsync("/setlists");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "New set list" }).ClickAsync();
+        await Field("Title").FillAsync("E2E Evening");
+        await Field("Add a song").FillAsync(title);
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = title }).First.ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("setlist-item")).ToHaveCountAsync(1);
+        await Button("Add other item").ClickAsync();
+        await Page.GetByTestId("setlist-item").Nth(1).GetByLabel("Item", new() { Exact = true }).FillAsync("Welcome");
+        await Button("Move Welcome up").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("setlist-item").First).ToContainTextAsync("1.");
+        await Assertions.Expect(Page.GetByTestId("setlist-item").Nth(1)).ToContainTextAsync(title);
+        await ScreenshotAsync("setlist-editor");
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the set list editor scrolls sideways at 390 px");
+        await ScreenshotAsync("setlist-editor-phone");
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await Button("Create set list").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "E2E Evening", Level = 1 })).ToBeVisibleAsync();
+        var items = Page.Locator(".set-items > li");
+        await Assertions.Expect(items.First).ToContainTextAsync("Welcome");
+        await Assertions.Expect(items.Nth(1)).ToContainTextAsync(title);
+        await Assertions.Expect(items.Nth(1)).ToContainTextAsync("Key G");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Edit set list" })).ToBeVisibleAsync();
+        await ScreenshotAsync("setlist-saved");
+    });
+
+    [Fact]
+    public Task Playing_a_track_linked_to_a_song_shows_its_scripture_and_the_verse_at_its_line() => RunAsync(async () =>
+    {
+        var catalog = await ListeningContent.EnsureAsync(Server);
+        var trackId = catalog.TrackIds[0]; // "Amazing Grace": lines at 0.5 s, 8 s, 16 s, 24 s
+        await LinkScriptureAsync(trackId);
+        await SignInAsync(Server.AdminEmail, Server.AdminPassword);
+
+        Step("play the track and open the lyrics: the song's references are listed");
+        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await Button($"Play {ListeningContent.Titles[0]}").ClickAsync();
+        var player = Page.GetByRole(AriaRole.Region, new() { Name = "Player", Exact = true });
+        await player.GetByRole(AriaRole.Button, new() { Name = "Lyrics", Exact = true }).ClickAsync();
+        var scripture = Page.GetByTestId("track-scripture");
+        await Assertions.Expect(scripture).ToBeVisibleAsync();
+        await Assertions.Expect(scripture.GetByRole(AriaRole.Link, new() { Name = "Ephesians 2:8–9" })).ToBeVisibleAsync();
+
+        Step("the verse tied to a line appears at that line's time (clicking a line seeks there)");
+        var lyrics = Page.GetByRole(AriaRole.Complementary, new() { Name = "Lyrics" });
+        var cue = Page.GetByTestId("scripture-cue");
+        await lyrics.GetByRole(AriaRole.Button, new() { Name = "That saved a wretch like me" }).ClickAsync();
+        await Assertions.Expect(cue).ToContainTextAsync("1 Chronicles 17:16");
+        await ScreenshotAsync("scripture-cue");
+        await lyrics.GetByRole(AriaRole.Button, new() { Name = "I once was lost, but now am found" }).ClickAsync();
+        await Assertions.Expect(cue).ToContainTextAsync("John 9:25");
+        await Assertions.Expect(cue.GetByRole(AriaRole.Link, new() { Name = "John 9:25" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/bible/.+/John\\.9$"));
+        await lyrics.GetByRole(AriaRole.Button, new() { Name = "Amazing grace, how sweet the sound" }).ClickAsync();
+        await Assertions.Expect(cue).ToHaveCountAsync(0); // before the first tied line there is no verse
+    });
+
+    /// <summary>A song linked to the track with references, and verse tags in the track's synced lyrics (after lines 2 and 3).</summary>
+    private async Task LinkScriptureAsync(Guid trackId)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Server.BaseUrl) };
+        await Ok(await http.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = Server.AdminEmail, password = Server.AdminPassword }));
+        var antiforgery = await http.GetFromJsonAsync<JsonElement>("/api/v1/auth/antiforgery");
+        http.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString()!);
+        await Ok(await http.PostAsJsonAsync("/api/v1/songs", new { title = "Amazing Grace " + Guid.NewGuid().ToString("N")[..6], scriptureReferences = new[] { "Eph.2.8-Eph.2.9" }, trackIds = new[] { trackId } }));
+        await Ok(await http.PatchAsJsonAsync($"/api/v1/tracks/{trackId}", new
+        {
+            syncedLyrics = "[00:00.50]Amazing grace, how sweet the sound\n[00:08.00]That saved a wretch like me\n[bible:1Chr.17.16]\n[00:16.00]I once was lost, but now am found\n[bible:John.9.25]\n[00:24.00]Was blind, but now I see",
+        }));
+    }
+
     private async Task SignInOnAsync(IPage page)
     {
         await page.GotoAsync("/signin");

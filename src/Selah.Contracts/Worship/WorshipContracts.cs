@@ -25,6 +25,16 @@ public sealed record TransposeRequest
     public string? TargetKey { get; init; }
 }
 
+/// <summary>ChordPro text to render as a sheet (the editor's live preview).</summary>
+public sealed record RenderChordProRequest
+{
+    [Required(ErrorMessage = "ChordPro text is required.")]
+    public string ChordPro { get; init; } = "";
+}
+
+/// <summary>Someone who can be put on a set list's team.</summary>
+public sealed record TeamCandidate(Guid UserId, string DisplayName);
+
 /// <summary>The transposed sheet and its key (null when the sheet has neither a key nor chords).</summary>
 public sealed record TransposeResponse(string ChordPro, string? Key);
 
@@ -193,3 +203,16 @@ public sealed record SetListListQuery(
     [property: Description("upcoming (default: from now, soonest first) or past (latest first)."), DefaultValue("upcoming")] string? When,
     [property: Description("nextCursor from the previous page (opaque).")] string? Cursor,
     [property: Description("Page size, 1–100."), DefaultValue(25)] int? Limit);
+
+/// <summary>A song linked to the track, with its scripture references (OSIS).</summary>
+public sealed record TrackScriptureSong(Guid SongId, string Title, IReadOnlyList<string> ScriptureReferences);
+
+/// <summary>A passage and its text in the response's translation (null when it is not imported or the passage is too long); <see cref="More"/> when the text was cut.</summary>
+public sealed record TrackScripturePassage(string Osis, string Reference, string? Text, bool More);
+
+/// <summary>A verse tied to a synced lyric line: shown from <see cref="Time"/> (seconds); <see cref="Line"/> is the LRC line number.</summary>
+public sealed record ScriptureCue(double Time, int Line, string Osis);
+
+/// <summary><c>GET /api/v1/tracks/{id}/scripture</c>: what the player shows beside a track.</summary>
+public sealed record TrackScriptureResponse(
+    Guid TrackId, string? Translation, IReadOnlyList<string> TrackReferences, IReadOnlyList<TrackScriptureSong> Songs, IReadOnlyList<TrackScripturePassage> Passages, IReadOnlyList<ScriptureCue> Cues);

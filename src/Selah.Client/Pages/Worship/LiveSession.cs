@@ -30,6 +30,14 @@ public sealed class LiveSession(WorshipApi api) : IAsyncDisposable
         _setListId = setListId;
         _connection = api.LiveConnection();
         _connection.On<WorshipSlideMessage>("slide", message => AcceptAsync(message));
+        _connection.On<Guid>("removed", async id =>
+        {
+            if (id == _setListId)
+            {
+                Error = "You are no longer on this set list's team, so the live session has stopped.";
+                await SetStatusAsync("offline");
+            }
+        });
         _connection.Reconnecting += _ => SetStatusAsync("reconnecting");
         _connection.Reconnected += async _ =>
         {

@@ -35,6 +35,11 @@ public static class TrackMetadataRules
             return ("syncedLyrics", $"Line {line} is not LRC: each line must start with a time tag like [01:23.45] or be a tag like [ar:Artist].");
         }
 
+        if (request.SyncedLyrics is { } tagged && SyncedLyrics.FirstInvalidVerseTag(tagged) is { } verseTag)
+        {
+            return ("syncedLyrics", verseTag.Message);
+        }
+
         return null;
     }
 

@@ -34,6 +34,9 @@ public sealed partial record DemoHymn
     public required string Album { get; init; }
     public required int TrackNumber { get; init; }
 
+    /// <summary>Verses tied to lyric lines (index over all lines, stanza by stanza): written as <c>[bible:…]</c> after the line.</summary>
+    public IReadOnlyDictionary<int, string> VerseCues { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Beats of rest between stanzas (a breath).</summary>
     public const int RestBetweenStanzas = 2;
 
@@ -88,10 +91,14 @@ public sealed partial record DemoHymn
     {
         var lrc = new StringBuilder();
         lrc.Append(CultureInfo.InvariantCulture, $"[ti:{Title}]\n[ar:{Artist}]\n[al:{Album}]\n");
-        foreach (var (seconds, line) in Timings())
+        foreach (var ((seconds, line), index) in Timings().Select((t, i) => (t, i)))
         {
             var centiseconds = (int)Math.Round(seconds * 100);
             lrc.Append(CultureInfo.InvariantCulture, $"[{centiseconds / 6000:D2}:{centiseconds / 100 % 60:D2}.{centiseconds % 100:D2}]{line}\n");
+            if (VerseCues.TryGetValue(index, out var verse))
+            {
+                lrc.Append(CultureInfo.InvariantCulture, $"[bible:{verse}]\n");
+            }
         }
 
         return lrc.ToString();

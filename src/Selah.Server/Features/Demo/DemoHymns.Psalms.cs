@@ -33,6 +33,7 @@ public static partial class DemoHymns
                 ["O enter then his gates with praise,", "Approach with joy his courts unto;", "Praise, laud, and bless his name always,", "For it is seemly so to do."],
             ],
             Scripture = ["Ps.100"], Themes = ["Praise", "Thanksgiving", "Creation"], Moods = ["Joyful", "Celebratory"], Genres = ["Hymns", "Choral"],
+            VerseCues = new Dictionary<int, string> { [0] = "Ps.100.1", [1] = "Ps.100.2", [4] = "Ps.100.3", [8] = "Ps.100.4", [10] = "Ps.100.5" },
         };
         yield return new DemoHymn
         {

@@ -15,6 +15,10 @@ public static class ChordsApi
             .WithSummary("Transposes a ChordPro sheet by semitones (or to a key), spelled for the target key.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RateLimited("transpose");
+        chords.MapPost("/render", Render).WithName("RenderChordPro")
+            .WithSummary("Renders ChordPro text as the sheet view draws it (the arrangement editor's live preview); errors carry line numbers.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RateLimited("transpose");
         return app;
     }
 
@@ -39,6 +43,22 @@ public static class ChordsApi
 
         var (moved, movedKey) = ChordTransposer.Transpose(sheet, request.Semitones, target);
         return TypedResults.Ok(new TransposeResponse(ChordProWriter.Write(moved), movedKey?.ToString()));
+    }
+
+    public static Results<Ok<RenderedSheetResponse>, ValidationProblem> Render(RenderChordProRequest request)
+    {
+        if (request.ChordPro.Length > WorshipLimits.ChordProMaxLength)
+        {
+            return Problems.Field("chordPro", $"line 1: the sheet is longer than {WorshipLimits.ChordProMaxLength} characters");
+        }
+
+        var sheet = ChordProParser.Parse(request.ChordPro);
+        if (!sheet.IsValid)
+        {
+            return ChordProProblem(sheet);
+        }
+
+        return TypedResults.Ok(SheetRenderer.Render(sheet, sheet.Key, 0, sheet.Key, "chords"));
     }
 
     internal static ValidationProblem ChordProProblem(ChordSheet sheet, string field = "chordPro") =>

@@ -23,6 +23,8 @@ public static class SetListsApi
         var sets = WorshipExtensions.Group(app, "/api/v1/setlists").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         sets.MapGet("/", ListAsync).WithName("ListSetLists").WithSummary("The caller's set lists and those they are on the team of.");
+        sets.MapGet("/people", PeopleAsync).WithName("FindTeamCandidates")
+            .WithSummary("Active members whose display name contains the text (2–100 characters), to put on a team; at most 10.");
         sets.MapPost("/", CreateAsync).WithName("CreateSetList").WithSummary("Plans a service.");
         sets.MapGet("/{id:guid}", GetAsync).WithName("GetSetList").WithSummary("One set list (owner and team).");
         sets.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSetList").WithSummary("Replaces a set list (owner).");
@@ -70,6 +72,24 @@ public static class SetListsApi
         return TypedResults.Ok(new CatalogPage<SetListSummary>(page, next));
     }
 
+    public static async Task<Results<Ok<List<TeamCandidate>>, ValidationProblem>> PeopleAsync(
+        string? q, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+    {
+        var text = (q ?? "").Trim();
+        if (text.Length is < 2 or > 100)
+        {
+            return Problems.Field("q", "Type 2 to 100 characters of a name.");
+        }
+
+        var me = user.GetUserId();
+        var upper = text.ToUpperInvariant();
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Id != me && u.Status == Selah.Contracts.Admin.AccountStatus.Active && u.DisplayName.ToUpper().Contains(upper))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(10)
+            .Select(u => new TeamCandidate(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(people);
+    }
+
     public static async Task<Results<Ok<SetListResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
     {
@@ -93,7 +113,8 @@ public static class SetListsApi
     }
 
     public static async Task<Results<Ok<SetListResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, SetListRequest request, ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, SetListRequest request, ClaimsPrincipal user, SelahDbContext db, WorshipConnections live, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var set = await db.SetLists.Include(s => s.Items).Include(s => s.Members).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (Deny(set, user) is { } denied)
@@ -101,17 +122,20 @@ public static class SetListsApi
             return denied;
         }
 
-        if (await ApplyAsync(set!, request, db, clock.GetUtcNow(), cancellationToken) is { } problem)
+        var before = set!.Members.Select(m => m.UserId).ToList();
+        if (await ApplyAsync(set, request, db, clock.GetUtcNow(), cancellationToken) is { } problem)
         {
             return problem;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // Whoever left the team stops receiving the live session's slides now, not when they next reconnect.
+        await live.EvictAsync(id, before.Except(set.Members.Select(m => m.UserId)).ToList());
         return TypedResults.Ok(await ToResponseAsync(db, set!, user, cancellationToken));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, SelahDbContext db, WorshipConnections live, CancellationToken cancellationToken)
     {
         var set = await db.SetLists.Include(s => s.Members).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (Deny(set, user) is { } denied)
@@ -119,8 +143,10 @@ public static class SetListsApi
             return denied;
         }
 
-        db.SetLists.Remove(set!);
+        var everyone = set!.Members.Select(m => m.UserId).Append(set.OwnerId).ToList();
+        db.SetLists.Remove(set);
         await db.SaveChangesAsync(cancellationToken);
+        await live.EvictAsync(id, everyone);
         return TypedResults.NoContent();
     }
 

@@ -19,6 +19,7 @@ public static class WorshipExtensions
         builder.Services.PostConfigure<RateLimitOptions>(options =>
             options.Policies.TryAdd("transpose", new RateLimitPolicy { PerIp = 120, PerAccount = 0, WindowSeconds = 60 }));
         builder.Services.AddSingleton<WorshipLiveSessions>();
+        builder.Services.AddSingleton<WorshipConnections>();
         return builder;
     }
 
@@ -27,6 +28,7 @@ public static class WorshipExtensions
         app.MapChordsApi();
         app.MapSongsApi();
         app.MapSetListsApi();
+        app.MapTrackScriptureApi();
         app.MapHub<WorshipHub>(WorshipHub.Path).RequireAuthorization();
         return app;
     }

@@ -15,10 +15,11 @@ namespace Selah.Server.Features.Worship;
 /// A set list's live session (<c>/hubs/worship</c>). Anyone who may view the set list (owner and team) joins and gets
 /// the deck and the current slide; the owner and team members whose role names them a leader ("Leader", "Worship
 /// leader") move it. Every move is sent to the set list's group as <c>slide</c>; the position is kept in the
-/// distributed cache (Redis when configured), so a late joiner on any node lands on the current slide.
+/// distributed cache (Redis when configured), so a late joiner on any node lands on the current slide. Someone taken off
+/// the team is taken out of the group at once (<see cref="WorshipConnections"/>) and gets <c>removed</c>.
 /// </summary>
 [Authorize]
-public sealed class WorshipHub(SelahDbContext db, WorshipLiveSessions sessions) : Hub
+public sealed class WorshipHub(SelahDbContext db, WorshipLiveSessions sessions, WorshipConnections connections) : Hub
 {
     public const string Path = "/hubs/worship";
     public const string SlideMethod = "slide";
@@ -30,12 +31,23 @@ public sealed class WorshipHub(SelahDbContext db, WorshipLiveSessions sessions) 
     {
         var (set, deck) = await LoadAsync(setListId);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(setListId), Context.ConnectionAborted);
+        connections.Joined(Context.ConnectionId, Context.User!.GetUserId(), setListId);
         var position = await sessions.GetAsync(setListId, Context.ConnectionAborted);
         return new WorshipSessionState(set.Id, set.Title, CanLead(set), deck, WorshipDeck.Message(setListId, deck, position));
     }
 
     /// <summary>Stops receiving the session's slides.</summary>
-    public Task Leave(Guid setListId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(setListId), Context.ConnectionAborted);
+    public Task Leave(Guid setListId)
+    {
+        connections.Left(Context.ConnectionId, setListId);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(setListId), Context.ConnectionAborted);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Moves to a slide of an item (leader).</summary>
     public Task<WorshipSlideMessage> GoTo(Guid setListId, int itemIndex, int slideIndex) =>

@@ -164,4 +164,22 @@ public sealed class SetListsApiTests(SelahFactory factory) : IClassFixture<Selah
         var arrangement = await leader.AddArrangementAsync(song.Id);
         return (leader, song, arrangement);
     }
+
+    [Fact]
+    public async Task People_to_put_on_a_team_are_found_by_name_for_signed_in_members()
+    {
+        var marker = CatalogSteps.NewMarker();
+        var planner = await factory.SignInNewUserAsync("Planner " + marker);
+        var singer = await factory.SignInNewUserAsync("Singer " + marker);
+        using var client = factory.CreateClient(planner.AccessToken);
+
+        var found = await (await client.GetAsync($"/api/v1/setlists/people?q={marker.ToLowerInvariant()}")).ReadJsonAsync<List<TeamCandidate>>();
+        Assert.Equal([singer.UserId], found.Select(p => p.UserId)); // not the caller
+        Assert.Equal("Singer " + marker, found[0].DisplayName);
+
+        await (await client.GetAsync("/api/v1/setlists/people?q=a")).ShouldBeValidationProblemAsync("q");
+        await (await client.GetAsync("/api/v1/setlists/people")).ShouldBeValidationProblemAsync("q");
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/setlists/people?q={marker}")).StatusCode);
+    }
 }

@@ -166,6 +166,85 @@ public sealed class WorshipHubTests(SelahFactory factory) : IClassFixture<SelahF
         Assert.Equal((1, 3, "C"), (state.Slide.ItemIndex, state.Slide.SlideIndex, state.Slide.Current?.SectionCode));
     }
 
+    [Fact]
+    public async Task A_member_taken_off_the_team_stops_receiving_slides_at_once()
+    {
+        var (leader, setList, member) = await ArrangeAsync(factory, "Vocals", extraRole: "Keys");
+        await using var leaderHub = await ConnectAsync(factory, leader.Token);
+        await using var removedHub = await ConnectAsync(factory, member.AccessToken);
+        await using var stayingHub = await ConnectAsync(factory, leader.CoLeader!.AccessToken);
+        var removed = Listen(removedHub);
+        var removedNotice = Removals(removedHub);
+        var staying = Listen(stayingHub);
+        await leaderHub.InvokeAsync<WorshipSessionState>("Join", setList.Id);
+        await removedHub.InvokeAsync<WorshipSessionState>("Join", setList.Id);
+        await stayingHub.InvokeAsync<WorshipSessionState>("Join", setList.Id);
+        await leaderHub.InvokeAsync<WorshipSlideMessage>("Next", setList.Id);
+        Assert.Equal(1, (await removed.ReadAsync(Wait)).ItemIndex);
+        Assert.Equal(1, (await staying.ReadAsync(Wait)).ItemIndex);
+
+        await RemoveMemberAsync(factory, leader, setList, member.UserId);
+
+        // The removed member is told, and the next moves reach the team but not them.
+        Assert.Equal(setList.Id, await removedNotice.Reader.ReadAsync(new CancellationTokenSource(Wait).Token));
+        await leaderHub.InvokeAsync<WorshipSlideMessage>("Next", setList.Id);
+        await leaderHub.InvokeAsync<WorshipSlideMessage>("Next", setList.Id);
+        Assert.Equal(1, (await staying.ReadAsync(Wait)).SlideIndex);
+        Assert.Equal(2, (await staying.ReadAsync(Wait)).SlideIndex);
+        Assert.False(removed.Channel.Reader.TryRead(out _));
+
+        // Nor can they join again.
+        await Assert.ThrowsAsync<HubException>(() => removedHub.InvokeAsync<WorshipSessionState>("Join", setList.Id));
+    }
+
+    [TwoNodeWorshipFact]
+    public async Task A_member_removed_through_another_node_stops_receiving_slides()
+    {
+        await using var store = new SharedStore();
+        await using var nodeA = new RedisNodeFactory(store);
+        var (leader, setList, member) = await ArrangeAsync(nodeA, "Vocals", extraRole: "Keys");
+        await using var nodeB = new RedisNodeFactory(store);
+        _ = nodeB.Server;
+
+        await using var leaderHub = await ConnectAsync(nodeA, leader.Token);
+        await using var removedB = await ConnectAsync(nodeB, member.AccessToken);
+        await using var stayingB = await ConnectAsync(nodeB, leader.CoLeader!.AccessToken);
+        var removed = Listen(removedB);
+        var removedNotice = Removals(removedB);
+        var staying = Listen(stayingB);
+        await leaderHub.InvokeAsync<WorshipSessionState>("Join", setList.Id);
+        await removedB.InvokeAsync<WorshipSessionState>("Join", setList.Id);
+        await stayingB.InvokeAsync<WorshipSessionState>("Join", setList.Id);
+
+        // Removed through node A's API; the member's connection lives on node B.
+        await RemoveMemberAsync(nodeA, leader, setList, member.UserId);
+        Assert.Equal(setList.Id, await removedNotice.Reader.ReadAsync(new CancellationTokenSource(Wait).Token));
+
+        await leaderHub.InvokeAsync<WorshipSlideMessage>("GoTo", setList.Id, 1, 2);
+        Assert.Equal(2, (await staying.ReadAsync(Wait)).SlideIndex);
+        Assert.False(removed.Channel.Reader.TryRead(out _));
+    }
+
+    private static async Task RemoveMemberAsync(SelahFactory factory, Leader leader, SetListResponse setList, Guid userId)
+    {
+        using var client = factory.CreateClient(leader.Token);
+        var updated = await (await client.PutJsonAsync($"/api/v1/setlists/{setList.Id}", new
+        {
+            title = setList.Title,
+            startsAt = setList.StartsAt,
+            items = setList.Items.Select(i => new { songId = i.SongId, arrangementId = i.ArrangementId, key = i.Key, title = i.SongId is null ? i.Title : null }),
+            team = setList.Team.Where(m => m.UserId != userId).Select(m => new { userId = m.UserId, role = m.Role }),
+        })).ReadJsonAsync<SetListResponse>();
+        Assert.DoesNotContain(updated.Team, m => m.UserId == userId);
+    }
+
+    private static Channel<Guid> Removals(HubConnection connection)
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<Guid>();
+        connection.On<Guid>("removed", id => channel.Writer.TryWrite(id));
+        return channel;
+    }
+
     private sealed record Leader(string Token, string SongTitle, SignedInAccount? CoLeader);
 
     private static async Task<(Leader Leader, SetListResponse SetList, SignedInAccount Member)> ArrangeAsync(
