@@ -45,7 +45,7 @@ public sealed record NotificationPreferencesResponse(
 public sealed record NotificationPreferencesRequest(
     Dictionary<string, Dictionary<string, bool>>? Types = null,
     string? EmailMode = null,
-    [property: Range(0, 23, ErrorMessage = "The digest hour is 0–23.")] int? DigestHour = null,
+    int? DigestHour = null,
     [property: MaxLength(64)] string? TimeZone = null,
     QuietHours? QuietHours = null,
     bool ClearQuietHours = false);

@@ -13,20 +13,15 @@ using WireMock.Server;
 namespace Selah.Tests.Features.Community;
 
 /// <summary>
-/// The server with email over SMTP to <see cref="SmtpSink"/> and a stand-in push service (WireMock on loopback, http
+/// The server with email in the pickup folder (<see cref="SelahFactory.Mail"/>) and a stand-in push service (WireMock on loopback, http
 /// allowed for loopback only): <c>/push/…</c> accepts (201), <c>/gone/…</c> answers 410 like an expired subscription.
 /// </summary>
 public sealed class NotificationDeliveryFactory : SelahFactory
 {
-    public SmtpSink Sink { get; } = new();
-
     public WireMockServer PushService { get; } = StartPushService();
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
-        settings["Selah:Email:Smtp:Host"] = "127.0.0.1";
-        settings["Selah:Email:Smtp:Port"] = Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Selah:Email:Smtp:Security"] = "None";
         settings["Selah:WebPush:AllowLoopbackHttp"] = "true";
         settings["Selah:WebPush:Subject"] = "mailto:admin@selah-tests.example.com";
         settings["Selah:Notifications:PublicBaseUrl"] = "https://selah.example.org";
@@ -38,6 +33,29 @@ public sealed class NotificationDeliveryFactory : SelahFactory
         server.Given(Request.Create().WithPath("/push/*").UsingPost()).RespondWith(Response.Create().WithStatusCode(201));
         server.Given(Request.Create().WithPath("/gone/*").UsingPost()).RespondWith(Response.Create().WithStatusCode(410));
         return server;
+    }
+
+    /// <summary>Notification emails (they carry <c>List-Unsubscribe</c>; account mails do not) to <paramref name="address"/>.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> NotificationMails(string address) =>
+        Mail.MessagesTo(address).Where(m => m.Headers.Contains("List-Unsubscribe")).ToList();
+
+    public async Task<MimeKit.MimeMessage> WaitForNotificationMailAsync(string address)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (NotificationMails(address).FirstOrDefault() is { } mail)
+            {
+                return mail;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No notification email to {address}.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Runs the dispatch job's work now (what the Quartz job does every minute).</summary>
@@ -68,7 +86,6 @@ public sealed class NotificationDeliveryFactory : SelahFactory
         await base.DisposeAsync();
         PushService.Stop();
         PushService.Dispose();
-        await Sink.DisposeAsync();
     }
 }
 

@@ -9,7 +9,7 @@ using Selah.Tests.Testing;
 namespace Selah.Tests.Features.Community;
 
 /// <summary>
-/// Notifications beyond the app: preferences (validation, per user), immediate email and the daily digest over SMTP,
+/// Notifications beyond the app: preferences (validation, per user), immediate email and the daily digest,
 /// one-click unsubscribe, quiet hours on the test clock, Web Push decrypted by npm http_ece, VAPID, dead subscriptions.
 /// </summary>
 public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factory) : IClassFixture<NotificationDeliveryFactory>
@@ -87,11 +87,11 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factor
         var post = await author.PostAsync("testimony", "God healed my mother");
 
         await anna.CommentAsync(post.Id, "Hallelujah!");
-        var mail = await factory.Sink.WaitForMailToAsync(email);
-        Assert.Contains($"{anna.DisplayName} commented on your post", mail.Message.Subject, StringComparison.Ordinal);
-        Assert.Contains($"https://selah.example.org/community/posts/{post.Id}", mail.Message.TextBody, StringComparison.Ordinal);
-        Assert.Equal("List-Unsubscribe=One-Click", mail.Message.Headers["List-Unsubscribe-Post"]);
-        var unsubscribe = mail.Message.Headers["List-Unsubscribe"].Trim('<', '>');
+        var mail = await factory.WaitForNotificationMailAsync(email);
+        Assert.Contains($"{anna.DisplayName} commented on your post", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains($"https://selah.example.org/community/posts/{post.Id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        var unsubscribe = mail.Headers["List-Unsubscribe"]!.Trim('<', '>');
         Assert.StartsWith("https://selah.example.org/api/v1/notifications/unsubscribe?", unsubscribe, StringComparison.Ordinal);
         var path = new Uri(unsubscribe).PathAndQuery;
 
@@ -125,7 +125,7 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factor
         }
 
         await factory.DispatchAsync();
-        Assert.DoesNotContain(factory.Sink.Received, m => m.RcptTo.Contains(email, StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(factory.NotificationMails(email));
 
         var digestAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
         var jump = digestAt - now + TimeSpan.FromMinutes(1);
@@ -133,11 +133,11 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factor
         try
         {
             await factory.DispatchAsync();
-            var mail = await factory.Sink.WaitForMailToAsync(email);
-            Assert.StartsWith("Your day on Selah", mail.Message.Subject, StringComparison.Ordinal);
-            Assert.Contains($"{friends[^1].DisplayName} and 3 others prayed for your request", mail.Message.TextBody, StringComparison.Ordinal);
-            Assert.DoesNotContain(friends[0].DisplayName, mail.Message.TextBody, StringComparison.Ordinal); // prayed anonymously
-            Assert.Single(factory.Sink.Received, m => m.RcptTo.Contains(email, StringComparer.OrdinalIgnoreCase));
+            var mail = await factory.WaitForNotificationMailAsync(email);
+            Assert.StartsWith("Your day on Selah", mail.Subject, StringComparison.Ordinal);
+            Assert.Contains($"{friends[^1].DisplayName} and 3 others prayed for your request", mail.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(friends[0].DisplayName, mail.TextBody, StringComparison.Ordinal); // prayed anonymously
+            Assert.Single(factory.NotificationMails(email));
         }
         finally
         {
@@ -165,7 +165,7 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factor
         await anna.CommentAsync(post.Id, "Amen");
         Assert.Single(await author.NotificationsAsync());
         await factory.DispatchAsync();
-        Assert.DoesNotContain(factory.Sink.Received, m => m.RcptTo.Contains(email, StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(factory.NotificationMails(email));
         var path = new Uri(subscriber.Endpoint).AbsolutePath;
         Assert.DoesNotContain(factory.PushService.LogEntries, e => e.RequestMessage.Path == path);
 
@@ -174,8 +174,8 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factor
         try
         {
             await factory.DispatchAsync();
-            var mail = await factory.Sink.WaitForMailToAsync(email);
-            Assert.Contains("commented on your post", mail.Message.Subject, StringComparison.Ordinal);
+            var mail = await factory.WaitForNotificationMailAsync(email);
+            Assert.Contains("commented on your post", mail.Subject, StringComparison.Ordinal);
             var push = Assert.Single(await factory.WaitForPushesAsync(path));
             Assert.Contains("commented on your post", await subscriber.DecryptAsync(push.RequestMessage.BodyAsBytes!), StringComparison.Ordinal);
         }

@@ -48,6 +48,11 @@ public static class PreferencesApi
             errors["emailMode"] = [$"The email mode is one of {string.Join(", ", EmailModes.All)}."];
         }
 
+        if (request.DigestHour is < 0 or > 23)
+        {
+            errors["digestHour"] = ["The digest hour is 0–23."];
+        }
+
         if (request.TimeZone is { } zone && !NotificationPreferences.TryFindZone(zone, out _))
         {
             errors["timeZone"] = ["Not a known IANA time zone (e.g. Europe/Stockholm)."];
