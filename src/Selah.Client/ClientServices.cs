@@ -26,6 +26,7 @@ public static class ClientServices
         services.AddSingleton<Selah.Client.Components.Player.PlayerService>();
         services.AddSingleton<Selah.Client.Components.Player.DownloadsService>();
         services.AddSingleton<StudioApi>();
+        services.AddSingleton<NotificationCenterApi>();
 
         services.AddAuthorizationCore();
         services.AddCascadingAuthenticationState();

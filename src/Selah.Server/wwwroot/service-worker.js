@@ -141,3 +141,30 @@ async function staleWhileRevalidate(request) {
     .catch(() => cached);
   return cached ?? network;
 }
+
+// Web Push (notifications): the server sends {title, body, url, type, tag}, encrypted for this browser (RFC 8291).
+self.addEventListener("push", (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch { data = { body: event.data ? event.data.text() : "" }; }
+  event.waitUntil(self.registration.showNotification(data.title || "Selah", {
+    body: data.body || "You have a new notification.",
+    tag: data.tag,
+    renotify: Boolean(data.tag),
+    icon: "/icons/icon-192.png",
+    badge: "/icons/icon-192.png",
+    data: { url: data.url || "/notifications" },
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/notifications", self.location.origin);
+  if (target.origin !== self.location.origin) return; // only ever open Selah's own pages
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === target.origin && "focus" in w);
+      if (open) return open.focus().then((w) => (w && "navigate" in w ? w.navigate(target.href) : w));
+      return self.clients.openWindow(target.href);
+    }),
+  );
+});

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Selah.Server.Features.Community.Groups;
 using Selah.Server.Features.Community.Notifications;
+using Selah.Server.Features.Community.Notifications.WebPush;
 using Selah.Server.Features.Community.Posts;
 using Selah.Server.Features.Community.Social;
 
@@ -20,4 +21,7 @@ public abstract partial class SelahDbContext
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 }

@@ -21,6 +21,7 @@ public static class CommunityExtensions
         builder.Services.AddSingleton<InAppNotificationStore>();
         builder.Services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<InAppNotificationStore>());
         builder.AddCommunityRealtime(); // after the in-app store: the live sink pushes the rows it saved
+        builder.AddNotificationDelivery();
         return builder;
     }
 
@@ -53,6 +54,7 @@ public static class CommunityExtensions
 
         app.MapSocialApi();
         app.MapNotificationsApi();
+        app.MapNotificationDelivery();
         return app;
     }
 

@@ -25,8 +25,8 @@ public sealed class EmailOptions
     }
 }
 
-/// <summary>A plain-text and HTML message to one recipient.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+/// <summary>A plain-text and HTML message to one recipient, with optional extra headers (e.g. <c>List-Unsubscribe</c>).</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, IReadOnlyDictionary<string, string>? Headers = null);
 
 public interface IEmailSender
 {
@@ -54,6 +54,11 @@ public static class EmailExtensions
         mime.From.Add(new MailboxAddress(options.FromName, options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mime.Headers.Add(name, value);
+        }
+
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }

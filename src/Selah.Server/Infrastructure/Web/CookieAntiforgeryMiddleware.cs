@@ -12,6 +12,7 @@ internal sealed class CookieAntiforgeryMiddleware(RequestDelegate next, IAntifor
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/api")
+            && !context.Request.Path.StartsWithSegments("/api/v1/notifications/unsubscribe") // signed link, no session needed
             && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
             && context.User.Identity is { IsAuthenticated: true, AuthenticationType: var type }
             && type == IdentityConstants.ApplicationScheme)

@@ -28,4 +28,34 @@ window.selah = {
     zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
     zones: () => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"]),
   },
+  push: {
+    // "unsupported", "denied", "granted" or "default" (not asked yet).
+    state: () => ("serviceWorker" in navigator && "PushManager" in window && "Notification" in window) ? Notification.permission : "unsupported",
+    // Asks permission and subscribes through the service worker; returns PushSubscription.toJSON() or null.
+    subscribe: async (vapidPublicKey) => {
+      if (!("serviceWorker" in navigator) || !("PushManager" in window)) return null;
+      const permission = await Notification.requestPermission();
+      if (permission !== "granted") return null;
+      const registration = await navigator.serviceWorker.ready;
+      const padded = (vapidPublicKey + "===".slice((vapidPublicKey.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+      const key = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+      let subscription = await registration.pushManager.getSubscription();
+      if (!subscription) {
+        subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+      }
+      return subscription.toJSON();
+    },
+    // This browser's current subscription endpoint, or null.
+    endpoint: async () => {
+      if (!("serviceWorker" in navigator) || !("PushManager" in window)) return null;
+      const registration = await navigator.serviceWorker.getRegistration();
+      const subscription = registration ? await registration.pushManager.getSubscription() : null;
+      return subscription ? subscription.endpoint : null;
+    },
+    unsubscribe: async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const subscription = registration ? await registration.pushManager.getSubscription() : null;
+      if (subscription) await subscription.unsubscribe();
+    },
+  },
 };

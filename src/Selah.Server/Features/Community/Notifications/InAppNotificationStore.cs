@@ -11,6 +11,12 @@ public sealed class InAppNotificationStore(TimeProvider clock) : INotificationSi
 {
     public async Task AcceptAsync(SelahDbContext db, CommunityNotice notice, CancellationToken cancellationToken)
     {
+        var prefs = await NotificationPreferences.LoadAsync(db, notice.RecipientId, cancellationToken);
+        if (!prefs.Allows(notice.Type, Selah.Contracts.Community.NotificationChannels.InApp))
+        {
+            return; // turned off: no row, so no live delivery either
+        }
+
         var now = clock.GetUtcNow();
         var row = db.Notifications.Local.FirstOrDefault(n => n.RecipientId == notice.RecipientId && n.GroupKey == notice.GroupKey && n.ReadAt == null)
             ?? await db.Notifications.Where(n => n.RecipientId == notice.RecipientId && n.GroupKey == notice.GroupKey && n.ReadAt == null)
