@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Components.Forms;
 using Selah.Contracts.Community;
 using Selah.Contracts.Scripture;
 
@@ -24,6 +26,18 @@ public sealed class CommunityApi(ApiTransport transport)
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         transport.SendJsonAsync(HttpMethod.Delete, $"api/v1/posts/{id}", null, cancellationToken);
+
+    /// <summary>Largest picture the browser sends (the server refuses more than 10 MB too).</summary>
+    public const long MaxImageBytes = 10 * 1024 * 1024;
+
+    public async Task<PostImageResponse> UploadImageAsync(Guid postId, IBrowserFile file, CancellationToken cancellationToken = default)
+    {
+        using var content = new MultipartFormDataContent();
+        var stream = new StreamContent(file.OpenReadStream(MaxImageBytes, cancellationToken));
+        stream.Headers.ContentType = new MediaTypeHeaderValue(string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType);
+        content.Add(stream, "file", file.Name);
+        return await transport.SendContentAsync<PostImageResponse>(HttpMethod.Post, $"api/v1/posts/{postId}/images", content, cancellationToken);
+    }
 
     public Task<IReadOnlyList<ContentEditResponse>> PostEditsAsync(Guid id, CancellationToken cancellationToken = default) =>
         transport.GetAsync<IReadOnlyList<ContentEditResponse>>($"api/v1/posts/{id}/edits", cancellationToken);
