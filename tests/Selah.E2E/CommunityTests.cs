@@ -26,15 +26,16 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         var request = $"Please pray for my mother's surgery on Friday ({tag}).";
 
         Step("A posts a prayer request on the prayer wall; it is held");
+        Page.SetDefaultTimeout(Boot);
         await SignInAsync(aEmail, Password);
         await Page.GotoAsync("/prayer");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Prayer wall", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Prayer wall", Level = 1 })).ToBeVisibleAsync(new() { Timeout = Boot });
         await Field("What can we pray for?").FillAsync(request);
         await Button("Post").ClickAsync();
         var aCard = Page.Locator("article").Filter(new() { HasText = tag });
-        await Assertions.Expect(aCard).ToContainTextAsync("Waiting for a moderator");
+        await Assertions.Expect(aCard).ToContainTextAsync("Waiting for a moderator", new() { Timeout = Boot });
         var bell = Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Notifications, \\d+ unread$") });
-        await Assertions.Expect(bell).ToHaveAccessibleNameAsync("Notifications, 0 unread");
+        await Assertions.Expect(bell).ToHaveAccessibleNameAsync("Notifications, 0 unread", new() { Timeout = Boot });
 
         Step("the moderator approves it in /moderation");
         await using var modContext = await NewContextAsync();
@@ -42,7 +43,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await SignInOnAsync(mod, mEmail);
         await mod.GotoAsync("/moderation");
         var item = mod.Locator("li.queue-item").Filter(new() { HasText = tag });
-        await Assertions.Expect(item).ToContainTextAsync(aName);
+        await Assertions.Expect(item).ToContainTextAsync(aName, new() { Timeout = Boot });
         await Assertions.Expect(item).ToContainTextAsync("Held");
         await Assertions.Expect(item).ToContainTextAsync("first posts");
         await ShotAsync(mod, "moderation-desktop");
@@ -62,7 +63,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await SignInOnAsync(b, bEmail);
         await b.GotoAsync("/prayer");
         var bCard = b.Locator("article").Filter(new() { HasText = tag });
-        await Assertions.Expect(bCard).ToContainTextAsync(aName);
+        await Assertions.Expect(bCard).ToContainTextAsync(aName, new() { Timeout = Boot });
         await bCard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^I prayed") }).ClickAsync();
         await Assertions.Expect(bCard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^I prayed, 1 prayed") })).ToContainTextAsync("You prayed · 1");
 
@@ -71,7 +72,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await aCard.GetByRole(AriaRole.Link).First.ClickAsync(); // the post's time links to its page
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/community/posts/[0-9a-f-]{36}$"));
         var prayed = Page.GetByRole(AriaRole.List, new() { Name = "People who prayed" });
-        await Assertions.Expect(prayed).ToContainTextAsync(bName);
+        await Assertions.Expect(prayed).ToContainTextAsync(bName, new() { Timeout = Boot });
 
         Step("A comments and B's reply shows threaded");
         await Field("Add a comment").FillAsync("Thank you all, she is in good hands.");
@@ -84,7 +85,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
 
         Step("the community feed at 390 px and desktop");
         await Page.GotoAsync("/community");
-        await Assertions.Expect(Page.Locator("article").Filter(new() { HasText = tag })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("article").Filter(new() { HasText = tag })).ToBeVisibleAsync(new() { Timeout = Boot });
         await ScreenshotAsync("feed-phone");
         await NoSidewaysScrollAsync(Page, "feed");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
@@ -93,12 +94,15 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
 
     private const string Password = "Community-e2e-pass-1";
 
+    /// <summary>A full page load boots the WebAssembly app again; on a busy two-core machine that can take well over 30 s.</summary>
+    private const float Boot = 120_000;
+
     private static string Letters(string hex) => new(hex.Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c).ToArray());
 
     private async Task<IBrowserContext> NewContextAsync()
     {
         var context = await Fixture.Browser.NewContextAsync(new() { BaseURL = Server.BaseUrl, ViewportSize = Desktop });
-        context.SetDefaultTimeout((float)BootTimeout.TotalMilliseconds);
+        context.SetDefaultTimeout(Boot);
         return context;
     }
 
@@ -108,7 +112,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/signin"));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/signin"), new() { Timeout = Boot });
     }
 
     private static async Task ShotAsync(IPage page, string name) =>
