@@ -77,7 +77,11 @@ public sealed record PostResponse(
     bool Expired,
     DateTimeOffset? AnsweredAt,
     string? AnswerText,
-    string? AnswerHtml);
+    string? AnswerHtml,
+    IReadOnlyList<PostImageResponse>? Images = null);
+
+/// <summary>An image attached to a post: <c>url</c> serves the re-encoded WebP to those who may read the post.</summary>
+public sealed record PostImageResponse(Guid Id, string Url, int Width, int Height);
 
 /// <summary>Filters and keyset cursor for <c>GET /api/v1/posts</c> and <c>GET /api/v1/posts/feed</c>.</summary>
 public sealed record PostListQuery(

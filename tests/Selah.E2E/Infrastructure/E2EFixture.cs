@@ -31,7 +31,8 @@ public sealed class E2EFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (scripts/test.sh does).");
         }
 
-        var serverTask = SelahServer.StartAsync();
+        // Each member's first post is held for review, so the community journey can approve one (CommunityTests).
+        var serverTask = SelahServer.StartAsync(new Dictionary<string, string> { ["Selah__Moderation__HoldFirstPosts"] = "1" });
         var browserTask = LaunchBrowserAsync();
         try
         {

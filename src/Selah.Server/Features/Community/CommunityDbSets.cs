@@ -15,6 +15,7 @@ public abstract partial class SelahDbContext
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
     public DbSet<PostPrayer> PostPrayers => Set<PostPrayer>();
     public DbSet<ContentReport> ContentReports => Set<ContentReport>();
+    public DbSet<PostImage> PostImages => Set<PostImage>();
     public DbSet<UserFollow> UserFollows => Set<UserFollow>();
     public DbSet<UserRestriction> UserRestrictions => Set<UserRestriction>();
     public DbSet<CommunityGroup> CommunityGroups => Set<CommunityGroup>();

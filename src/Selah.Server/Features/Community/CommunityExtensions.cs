@@ -39,6 +39,7 @@ public static class CommunityExtensions
         PrayerApi.MapPrayerApi(signedIn);
         CommentsApi.MapCommentsApi(open, signedIn);
         ReactionsApi.MapReactionsApi(open, signedIn);
+        PostImagesApi.MapPostImagesApi(open, signedIn);
 
         var moderation = Group(app, "/api/v1/moderation").RequireAuthorization(Policies.Moderator)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -15,9 +15,8 @@ using Selah.Server.Infrastructure.Web;
 namespace Selah.Server.Features.Community.Moderation;
 
 /// <summary>
-/// The moderators' queue (held posts and comments, and those with open reports, newest first) and their decisions:
-/// approve publishes (and closes the reports), reject hides the item from everyone but its author. The author is told
-/// the reason; every decision is in the audit log with the state before and after.
+/// The moderators' queue: held posts, comments and chat messages, and those with open reports, newest first. The
+/// decisions on them are in <see cref="ModerationDecisions"/>.
 /// </summary>
 public static class ModerationApi
 {
@@ -26,8 +25,8 @@ public static class ModerationApi
     public static void MapModerationApi(RouteGroupBuilder moderators)
     {
         moderators.MapGet("/queue", QueueAsync).WithName("GetModerationQueue").WithSummary("Held items and items with open reports, newest first.");
-        moderators.MapPost("/items/{id:guid}/decision", DecideAsync).WithName("DecideModerationItem")
-            .WithSummary("Approve or reject a held or reported post or comment; the author is told the reason.");
+        moderators.MapPost("/items/{id:guid}/decision", ModerationDecisions.DecideAsync).WithName("DecideModerationItem")
+            .WithSummary("Approve, reject, edit, warn about or suspend the author of a held or reported post, comment or chat message; the author is told the reason.");
     }
 
     public static Ok<CommunityGuidelinesResponse> Guidelines(IOptionsMonitor<ModerationOptions> options) =>
@@ -95,119 +94,4 @@ public static class ModerationApi
 
     private sealed record Row(Guid Id, string Kind, Guid PostId, string Status, string Body, Guid AuthorId, bool Anonymous, int Score, string Reasons,
         DateTimeOffset CreatedAt);
-
-    public static async Task<Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, ModerationDecisionRequest request, ClaimsPrincipal user, SelahDbContext db, AuditLog audit, CommunityNotifier notifier,
-        PostMentions mentions, GroupChat chat, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var me = user.GetUserId();
-        var now = clock.GetUtcNow();
-        var approve = request.Decision == "approve";
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        if (!approve && reason is null)
-        {
-            return Problems.Field("reason", "A rejection needs a reason for the author.");
-        }
-
-        string kind;
-        string before;
-        Guid authorId;
-        Post post;
-        var post0 = await db.Posts.FirstOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, cancellationToken);
-        var comment = post0 is null ? await db.PostComments.FirstOrDefaultAsync(c => c.Id == id && c.DeletedAt == null, cancellationToken) : null;
-        if (post0 is not null)
-        {
-            kind = "post";
-            post = post0;
-            before = post.Status;
-            authorId = post.AuthorId;
-            post.Status = approve ? ContentStatus.Published : ContentStatus.Rejected;
-            if (approve && before != ContentStatus.Published)
-            {
-                await mentions.NotifyAsync(db, post, post.Body, cancellationToken);
-            }
-        }
-        else if (comment is not null)
-        {
-            kind = "comment";
-            post = await db.Posts.FirstAsync(p => p.Id == comment.PostId, cancellationToken);
-            before = comment.Status;
-            authorId = comment.AuthorId;
-            comment.Status = approve ? ContentStatus.Published : ContentStatus.Rejected;
-            if (approve && before != ContentStatus.Published)
-            {
-                post.CommentCount++;
-                var parentAuthor = comment.ParentId is { } parentId
-                    ? await db.PostComments.Where(c => c.Id == parentId).Select(c => (Guid?)c.AuthorId).FirstOrDefaultAsync(cancellationToken)
-                    : null;
-                await CommentsApi.NotifyPublishedAsync(db, notifier, mentions, post, comment, parentAuthor, cancellationToken);
-            }
-            else if (!approve && before == ContentStatus.Published)
-            {
-                post.CommentCount = Math.Max(0, post.CommentCount - 1);
-            }
-        }
-        else if (await db.GroupMessages.FirstOrDefaultAsync(m => m.Id == id && m.DeletedAt == null, cancellationToken) is { } message)
-        {
-            return await DecideMessageAsync(message, approve, reason, me, now, db, audit, notifier, chat, cancellationToken);
-        }
-        else
-        {
-            return Problems.NotFound("The item");
-        }
-
-        var after = approve ? ContentStatus.Published : ContentStatus.Rejected;
-        var resolved = await ResolveReportsAsync(db, id, approve, me, now, cancellationToken);
-        var what = kind == "post" ? "post" : "comment";
-        var text = approve
-            ? $"Your {what} was approved and is now visible."
-            : $"Your {what} was removed by a moderator.";
-        await notifier.NotifyAsync(db, new CommunityNotice(authorId, NotificationTypes.Moderation, $"moderation:{id}:{now.UtcTicks}", null, post.Id, kind,
-            CommunityNotifier.Excerpt(kind == "post" ? post.Body : comment!.Body), reason is null ? text : $"{text} Reason: {reason}"), me, cancellationToken);
-        audit.Record(db, me, approve ? "community.moderation.approve" : "community.moderation.reject", kind, id.ToString(),
-            new { status = before, openReports = resolved.Count }, new { status = after, reason });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ModerationDecisionResponse(id, kind, after, resolved.Count));
-    }
-
-    /// <summary>A held (or reported) chat message: approving publishes it to the group live; rejecting hides it for good.</summary>
-    private static async Task<Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideMessageAsync(
-        GroupMessage message, bool approve, string? reason, Guid me, DateTimeOffset now, SelahDbContext db, AuditLog audit,
-        CommunityNotifier notifier, GroupChat chat, CancellationToken cancellationToken)
-    {
-        var before = message.Status;
-        var after = approve ? ContentStatus.Published : ContentStatus.Rejected;
-        message.Status = after;
-        var resolved = await ResolveReportsAsync(db, message.Id, approve, me, now, cancellationToken);
-        var text = approve ? "Your chat message was approved and is now visible." : "Your chat message was removed by a moderator.";
-        await notifier.NotifyAsync(db, new CommunityNotice(message.AuthorId, NotificationTypes.Moderation, $"moderation:{message.Id}:{now.UtcTicks}", null,
-            message.GroupId, "group", CommunityNotifier.Excerpt(message.Text), reason is null ? text : $"{text} Reason: {reason}"), me, cancellationToken);
-        audit.Record(db, me, approve ? "community.moderation.approve" : "community.moderation.reject", "message", message.Id.ToString(),
-            new { status = before, openReports = resolved.Count }, new { status = after, reason });
-        await db.SaveChangesAsync(cancellationToken);
-        if (approve && before != ContentStatus.Published)
-        {
-            await chat.PublishApprovedAsync(message, cancellationToken);
-        }
-        else if (!approve && before == ContentStatus.Published)
-        {
-            await chat.PublishRemovedAsync(message, cancellationToken);
-        }
-
-        return TypedResults.Ok(new ModerationDecisionResponse(message.Id, "message", after, resolved.Count));
-    }
-
-    private static async Task<List<ContentReport>> ResolveReportsAsync(SelahDbContext db, Guid id, bool approve, Guid me, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var resolved = await db.ContentReports.Where(r => r.ItemId == id && r.ResolvedAt == null).ToListAsync(cancellationToken);
-        foreach (var report in resolved)
-        {
-            report.ResolvedAt = now;
-            report.ResolvedById = me;
-            report.Resolution = approve ? "kept" : "removed";
-        }
-
-        return resolved;
-    }
 }

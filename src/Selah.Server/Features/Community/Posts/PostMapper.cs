@@ -29,6 +29,8 @@ public static class PostMapper
         var prayed = me is { } id2
             ? (await db.PostPrayers.Where(p => ids.Contains(p.PostId) && p.UserId == id2).Select(p => p.PostId).ToListAsync(cancellationToken)).ToHashSet()
             : [];
+        var images = (await db.PostImages.Where(i => ids.Contains(i.PostId)).OrderBy(i => i.Id).ToListAsync(cancellationToken))
+            .ToLookup(i => i.PostId, i => new PostImageResponse(i.Id, PostImagesApi.Url(i.PostId, i.Id), i.Width, i.Height));
 
         return posts.Select(p =>
         {
@@ -42,7 +44,8 @@ public static class PostMapper
                 new ReactionCounts(Count("amen"), Count("praying"), Count("love"), Count("like")),
                 mine.Where(r => r.PostId == p.Id).Select(r => r.Kind).Order(StringComparer.Ordinal).ToList(),
                 p.PrayedCount, prayed.Contains(p.Id), p.ExpiresAt, p.ExpiresAt is { } e && e <= now,
-                p.AnsweredAt, p.AnswerText, p.AnswerText is null ? null : CommunityMarkdown.ToHtml(p.AnswerText));
+                p.AnsweredAt, p.AnswerText, p.AnswerText is null ? null : CommunityMarkdown.ToHtml(p.AnswerText),
+                images[p.Id].ToList());
         }).ToList();
     }
 

@@ -234,6 +234,13 @@ public sealed class GroupChat(
         await BroadcastAsync(hub.Clients.Group(Channel(message.GroupId)), "message", response);
     }
 
+    /// <summary>Broadcasts a published message a moderator has just edited (call after saving the edit).</summary>
+    public async Task PublishEditedAsync(GroupMessage message, CancellationToken cancellationToken)
+    {
+        var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [message.AuthorId], cancellationToken));
+        await BroadcastAsync(hub.Clients.Group(Channel(message.GroupId)), "messageEdited", response);
+    }
+
     /// <summary>Tells the group a published message a moderator has just removed is gone (call after saving).</summary>
     public Task PublishRemovedAsync(GroupMessage message, CancellationToken cancellationToken) =>
         BroadcastAsync(hub.Clients.Group(Channel(message.GroupId)), "messageDeleted", new MessageDeletedEvent(message.GroupId, message.Id));

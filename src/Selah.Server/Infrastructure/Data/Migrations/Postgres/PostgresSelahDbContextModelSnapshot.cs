@@ -1548,6 +1548,36 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PostComments");
                 });
 
+            modelBuilder.Entity("Selah.Server.Features.Community.Posts.PostImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Id");
+
+                    b.ToTable("PostImages");
+                });
+
             modelBuilder.Entity("Selah.Server.Features.Community.Posts.PostPrayer", b =>
                 {
                     b.Property<Guid>("PostId")

@@ -1530,6 +1530,36 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PostComments");
                 });
 
+            modelBuilder.Entity("Selah.Server.Features.Community.Posts.PostImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Id");
+
+                    b.ToTable("PostImages");
+                });
+
             modelBuilder.Entity("Selah.Server.Features.Community.Posts.PostPrayer", b =>
                 {
                     b.Property<Guid>("PostId")

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkiaSharp;
+
+namespace Selah.Server.Features.Community.Posts;
+
+/// <summary>An image attached to a post (at most <see cref="PostImages.MaxPerPost"/>): a re-encoded WebP in file storage.</summary>
+public sealed class PostImage
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PostId { get; set; }
+    public required string StorageKey { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class PostImageConfiguration : IEntityTypeConfiguration<PostImage>
+{
+    public void Configure(EntityTypeBuilder<PostImage> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.StorageKey).HasMaxLength(200);
+        builder.HasIndex(i => new { i.PostId, i.Id });
+    }
+}
+
+/// <summary>
+/// Turns an uploaded picture into a post image: recognised by its bytes (PNG, JPEG, GIF, WebP), its pixel size read from
+/// the header before anything is decoded (a small file that claims a huge canvas is refused), turned upright by its
+/// EXIF orientation, scaled to fit <see cref="MaxSide"/>, and re-encoded as WebP, which leaves EXIF (GPS, camera) and
+/// anything else hidden in the original behind.
+/// </summary>
+public static class PostImages
+{
+    public const int MaxPerPost = 4;
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    public const int MaxSide = 1600;
+    /// <summary>The decompression-bomb guard: more pixels than this (about 40 megapixels) are never decoded.</summary>
+    public const long MaxSourcePixels = 40_000_000;
+
+    public enum Failure { None, NotAnImage, TooManyPixels }
+
+    public sealed record Encoded(byte[] Webp, int Width, int Height);
+
+    public static (Encoded? Image, Failure Failure) Encode(byte[] upload)
+    {
+        if (!Accounts.AvatarImages.LooksLikeImage(upload))
+        {
+            return (null, Failure.NotAnImage);
+        }
+
+        using var codec = SKCodec.Create(new SKMemoryStream(upload));
+        if (codec is null || codec.Info.Width < 1 || codec.Info.Height < 1)
+        {
+            return (null, Failure.NotAnImage);
+        }
+
+        if ((long)codec.Info.Width * codec.Info.Height > MaxSourcePixels)
+        {
+            return (null, Failure.TooManyPixels);
+        }
+
+        using var source = SKBitmap.Decode(codec);
+        if (source is null)
+        {
+            return (null, Failure.NotAnImage);
+        }
+
+        var origin = codec.EncodedOrigin;
+        var sideways = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (uprightWidth, uprightHeight) = sideways ? (source.Height, source.Width) : (source.Width, source.Height);
+        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(uprightWidth, uprightHeight));
+        var width = Math.Max(1, (int)Math.Round(uprightWidth * scale));
+        var height = Math.Max(1, (int)Math.Round(uprightHeight * scale));
+
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        canvas.Concat(OrientationMatrix(origin, width, height));
+        var (drawWidth, drawHeight) = sideways ? (height, width) : (width, height);
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, new SKRect(0, 0, drawWidth, drawHeight), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Webp, 85);
+        return data is null ? (null, Failure.NotAnImage) : (new Encoded(data.ToArray(), width, height), Failure.None);
+    }
+
+    /// <summary>Maps the stored (sensor) orientation onto an upright canvas of <paramref name="width"/>×<paramref name="height"/>.</summary>
+    private static SKMatrix OrientationMatrix(SKEncodedOrigin origin, int width, int height) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, width, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, width, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, width, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, width, -1, 0, height, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, height, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
+}
