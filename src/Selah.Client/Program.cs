@@ -9,4 +9,5 @@ builder.Services.AddSingleton<Selah.Client.Api.CalendarApi>();
 builder.Services.AddSingleton<Selah.Client.Api.BibleApi>();
 builder.Services.AddSingleton<Selah.Client.Api.ImportApi>();
 builder.Services.AddSingleton<Selah.Client.Api.WorshipApi>();
+builder.Services.AddSingleton<Selah.Client.Api.GroupsApi>();
 await builder.Build().RunAsync();
