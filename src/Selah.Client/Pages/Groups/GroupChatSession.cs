@@ -13,7 +13,7 @@ namespace Selah.Client.Pages.Groups;
 public sealed class GroupChatSession(GroupsApi api) : IAsyncDisposable
 {
     private static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan TypingSendEvery = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan TypingSendEvery = TimeSpan.FromSeconds(2);
     private readonly Dictionary<Guid, (string Name, DateTimeOffset Until)> _typing = [];
     private HubConnection? _connection;
     private Guid _groupId;
