@@ -82,6 +82,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await b.GetByLabel("Add a prayer request", new() { Exact = true }).PressAsync("Enter");
         await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Prayer requests" })).ToContainTextAsync(request);
         await Page.GetByRole(AriaRole.Button, new() { Name = $"I'm praying for: {request}" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Prayer requests" })).ToContainTextAsync("You're praying");
         await Page.GetByRole(AriaRole.Button, new() { Name = $"Pin: {request}" }).ClickAsync();
         await Assertions.Expect(b.GetByTestId("pinned-request")).ToContainTextAsync(request);
         await Assertions.Expect(b.GetByTestId("pinned-request")).ToContainTextAsync("1 praying");
@@ -92,6 +93,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await Page.ReloadAsync();
         await Assertions.Expect(Page.GetByTestId("pinned-request")).ToContainTextAsync(request);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Room chat" })).ToContainTextAsync("Thank you all"); // history after a reload
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the prayer room scrolls sideways at 390 px");
         await ScreenshotAsync("prayer-room-phone");
         await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-prayer-room-guest.png") });
