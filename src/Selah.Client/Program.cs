@@ -10,4 +10,6 @@ builder.Services.AddSingleton<Selah.Client.Api.BibleApi>();
 builder.Services.AddSingleton<Selah.Client.Api.ImportApi>();
 builder.Services.AddSingleton<Selah.Client.Api.WorshipApi>();
 builder.Services.AddSingleton<Selah.Client.Api.CommunityApi>();
+builder.Services.AddSingleton<Selah.Client.Api.GroupsApi>();
+builder.Services.AddSingleton<Selah.Client.Api.PrayerRoomsApi>();
 await builder.Build().RunAsync();

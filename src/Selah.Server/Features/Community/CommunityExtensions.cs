@@ -3,6 +3,7 @@ using Selah.Server.Features.Community.Groups;
 using Selah.Server.Features.Community.Moderation;
 using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.PrayerRooms;
 using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Features.Community.Social;
 using Selah.Server.Infrastructure.Configuration;
@@ -22,6 +23,7 @@ public static class CommunityExtensions
         builder.Services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<InAppNotificationStore>());
         builder.AddCommunityRealtime(); // after the in-app store: the live sink pushes the rows it saved
         builder.AddNotificationDelivery();
+        builder.AddPrayerRooms();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class CommunityExtensions
         GroupMessagesApi.MapGroupMessagesApi(groups);
         app.MapCommunityRealtime(groups);
 
+        app.MapPrayerRoomsApi();
         app.MapSocialApi();
         app.MapNotificationsApi();
         app.MapNotificationDelivery();

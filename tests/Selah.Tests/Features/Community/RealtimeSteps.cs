@@ -61,7 +61,7 @@ public sealed class LiveClient : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static readonly string[] Events =
-        ["notification", "unreadCount", "message", "messageEdited", "messageDeleted", "typing", "read", "presence"];
+        ["notification", "unreadCount", "message", "messageEdited", "messageDeleted", "typing", "read", "presence", "request", "praying", "pinned", "roomClosed"];
 
     private readonly ConcurrentQueue<(string Name, JsonElement Payload)> _received = new();
     private readonly SemaphoreSlim _arrived = new(0);

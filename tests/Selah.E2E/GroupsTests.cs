@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Selah.E2E.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Selah.E2E;
+
+/// <summary>
+/// Groups and prayer rooms in two browser contexts: A creates a group, B joins; A's chat message reaches B live and
+/// B's typing shows on A's screen; B adds a request in A's prayer room, A pins it and B sees it pinned live. The group
+/// page and the prayer room are captured at desktop width and at 390 px.
+/// </summary>
+public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "groups")
+{
+    [Fact]
+    public Task Two_people_chat_in_a_group_and_pray_together_in_a_room() => RunAsync(async () =>
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var groupName = $"Tuesday Home Group {id}";
+        var (bEmail, bPassword, bName) = await RegisterAsync(id);
+        await SignInAsync(Server.AdminEmail, Server.AdminPassword);
+
+        Step("A creates a group");
+        await Page.GotoAsync("/groups");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Groups", Level = 1 })).ToBeVisibleAsync();
+        await Button("New group").ClickAsync();
+        await Field("Name").FillAsync(groupName);
+        await Field("Description").FillAsync("We read Acts together and pray for one another.");
+        await Button("Create group").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = groupName, Level = 1 })).ToBeVisibleAsync();
+        var groupPath = new Uri(Page.Url).AbsolutePath;
+        await Assertions.Expect(Page.GetByTestId("chat-online")).ToContainTextAsync("you");
+
+        Step("B signs in in a second browser context and joins");
+        await using var bContext = await Fixture.Browser.NewContextAsync(new() { BaseURL = Server.BaseUrl, ViewportSize = Desktop, Locale = "en-GB", TimezoneId = "Europe/London" });
+        bContext.SetDefaultTimeout((float)BootTimeout.TotalMilliseconds);
+        var b = await bContext.NewPageAsync();
+        await SignInOnAsync(b, bEmail, bPassword);
+        await b.GotoAsync(groupPath);
+        await b.GetByRole(AriaRole.Button, new() { Name = "Join group", Exact = true }).ClickAsync();
+        var bMessage = b.GetByLabel("Message", new() { Exact = true });
+        await Assertions.Expect(bMessage).ToBeEnabledAsync();
+        await Assertions.Expect(Page.GetByTestId("chat-online")).ToContainTextAsync(bName);
+
+        Step("A sends a chat message with Enter; B sees it live");
+        await Field("Message").FillAsync("Welcome! Tonight we start Acts 2.");
+        await Field("Message").PressAsync("Enter");
+        await Assertions.Expect(b.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Welcome! Tonight we start Acts 2.");
+        await Assertions.Expect(Field("Message")).ToHaveValueAsync("");
+
+        Step("B types; A sees the typing indicator");
+        await bMessage.PressSequentiallyAsync("Looking forward", new() { Delay = 30 });
+        await Assertions.Expect(Page.GetByTestId("chat-typing")).ToHaveTextAsync($"{bName} is typing…");
+        await bMessage.PressAsync("Enter");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Looking forward");
+        await ScreenshotAsync("group-chat");
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await Page.ReloadAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Looking forward");
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the group page scrolls sideways at 390 px");
+        await ScreenshotAsync("group-chat-phone");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Members" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Members" })).ToContainTextAsync(bName);
+        await ScreenshotAsync("group-members-phone");
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+
+        Step("A opens a prayer room for the group");
+        await Page.GotoAsync(groupPath.Replace("/groups/", "/prayer-rooms?group=", StringComparison.Ordinal));
+        await Button("Open a room").ClickAsync();
+        await Field("Title").FillAsync($"Evening prayer {id}");
+        await Button("Open room").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Evening prayer {id}", Level = 1 })).ToBeVisibleAsync();
+        var roomPath = new Uri(Page.Url).AbsolutePath;
+
+        Step("B joins the room and adds a request; A pins it; B sees it pinned live");
+        await b.GotoAsync(roomPath);
+        await Assertions.Expect(Page.GetByTestId("praying-now")).ToContainTextAsync(bName);
+        var request = $"For my sister's new job {id}";
+        await b.GetByLabel("Add a prayer request", new() { Exact = true }).FillAsync(request);
+        await b.GetByLabel("Add a prayer request", new() { Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Prayer requests" })).ToContainTextAsync(request);
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"I'm praying for: {request}" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Prayer requests" })).ToContainTextAsync("You're praying");
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Pin: {request}" }).ClickAsync();
+        await Assertions.Expect(b.GetByTestId("pinned-request")).ToContainTextAsync(request);
+        await Assertions.Expect(b.GetByTestId("pinned-request")).ToContainTextAsync("1 praying");
+        await b.GetByLabel("Message", new() { Exact = true }).FillAsync("Thank you all 🙏");
+        await b.GetByLabel("Message", new() { Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Room chat" })).ToContainTextAsync("Thank you all");
+        await ScreenshotAsync("prayer-room");
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await Page.ReloadAsync();
+        await Assertions.Expect(Page.GetByTestId("pinned-request")).ToContainTextAsync(request);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Room chat" })).ToContainTextAsync("Thank you all"); // history after a reload
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the prayer room scrolls sideways at 390 px");
+        await ScreenshotAsync("prayer-room-phone");
+        await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-prayer-room-guest.png") });
+    });
+
+    private async Task SignInOnAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+    }
+
+    /// <summary>A verified member made through the API (the sign-up journey has its own test).</summary>
+    private async Task<(string Email, string Password, string Name)> RegisterAsync(string id)
+    {
+        var email = $"e2e-groups-{id}@example.com";
+        var password = $"Psalm-{id}-Selah!";
+        var name = "Anna " + new string(id.Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c).ToArray())[..5];
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Server.BaseUrl) };
+        var antiforgery = await http.GetFromJsonAsync<JsonElement>("/api/v1/auth/antiforgery");
+        http.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString()!);
+        var before = DateTime.UtcNow;
+        await Ok(await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password, displayName = name }));
+        var code = await Server.WaitForEmailCodeAsync(email, before);
+        await Ok(await http.PostAsJsonAsync("/api/v1/auth/verify-email", new { email, code }));
+        return (email, password, name);
+    }
+
+    private static async Task Ok(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {body}");
+    }
+}
