@@ -35,8 +35,7 @@ public sealed class NotificationCenterApi(ApiTransport transport)
     public static string PathOf(NotificationResponse n) => n.SubjectKind switch
     {
         "post" when n.SubjectId is { } id => $"/community/posts/{id}",
-        "group" when n.SubjectId is { } id => $"/community/groups/{id}",
-        "user" when n.SubjectId is { } id => $"/profile/{id}",
+        "group" when n.SubjectId is { } id => $"/groups/{id}",
         _ => "/notifications",
     };
 }

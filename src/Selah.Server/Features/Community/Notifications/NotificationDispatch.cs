@@ -181,8 +181,7 @@ public sealed class NotificationDispatcher(
     public static string PathOf(NotificationDelivery d) => d.SubjectKind switch
     {
         "post" when d.SubjectId is { } id => $"/community/posts/{id}",
-        "group" when d.SubjectId is { } id => $"/community/groups/{id}",
-        "user" when d.SubjectId is { } id => $"/profile/{id}",
+        "group" when d.SubjectId is { } id => $"/groups/{id}",
         _ => "/notifications",
     };
 
