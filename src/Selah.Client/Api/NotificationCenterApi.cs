@@ -36,6 +36,7 @@ public sealed class NotificationCenterApi(ApiTransport transport)
     {
         "post" when n.SubjectId is { } id => $"/community/posts/{id}",
         "group" when n.SubjectId is { } id => $"/groups/{id}",
+        "prayerRoom" when n.SubjectId is { } id => $"/prayer-rooms/{id}",
         _ => "/notifications",
     };
 }

@@ -155,6 +155,41 @@ public sealed class PrayerRoomsTests(RealtimeFactory factory) : IClassFixture<Re
         await (await author.Client.GetAsync("/api/v1/prayer-rooms?limit=1000")).ShouldBeValidationProblemAsync("limit");
         await RealtimeSteps.ShouldFailAsync(authorLive.Connection.InvokeAsync<PrayerRoomMessageResponse>("SendMessage", room.Id, ""), "validation");
     }
+
+    [Fact]
+    public async Task Held_room_text_waits_in_the_moderation_queue_and_an_approved_request_reaches_the_room_live()
+    {
+        using var host = await factory.NewMemberAsync();
+        using var author = await factory.NewMemberAsync();
+        using var moderator = await factory.NewModeratorAsync();
+        var room = await host.OpenRoomAsync("Night watch");
+        await using var hostLive = await LiveClient.ConnectAsync(factory, Hub, host);
+        await hostLive.Connection.InvokeAsync<PrayerRoomJoinResult>("JoinRoom", room.Id);
+        var held = await (await author.Client.PostJsonAsync($"/api/v1/prayer-rooms/{room.Id}/requests", new { text = "Pray for my scamcoin launch" }))
+            .ReadJsonAsync<PrayerRoomRequestResponse>(HttpStatusCode.Created);
+        Assert.Equal("held", held.Status);
+        var heldMessage = await (await author.Client.PostJsonAsync($"/api/v1/prayer-rooms/{room.Id}/messages", new { text = "scamcoin to the moon" }))
+            .ReadJsonAsync<PrayerRoomMessageResponse>(HttpStatusCode.Created);
+
+        var queue = await moderator.Client.GetPageAsync<ModerationQueueItem>("/api/v1/moderation/queue?limit=100");
+        var item = Assert.Single(queue.Items, i => i.Id == held.Id);
+        Assert.Equal(("roomRequest", room.Id, author.Id), (item.Kind, item.PostId!.Value, item.Author.Id));
+        Assert.Contains(queue.Items, i => i.Id == heldMessage.Id && i.Kind == "roomMessage");
+        await (await author.Client.PostJsonAsync($"/api/v1/moderation/items/{held.Id}/decision", new { decision = "approve" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        var edited = "Pray for my new business";
+        var decided = await (await moderator.Client.PostJsonAsync($"/api/v1/moderation/items/{held.Id}/decision",
+            new { decision = "edit", reason = "No promotions, please", text = edited })).ReadJsonAsync<ModerationDecisionResponse>();
+        Assert.Equal("published", decided.Status);
+        await hostLive.WaitForAsync("request", p => p.GetProperty("id").GetGuid() == held.Id && p.GetProperty("text").GetString() == edited);
+        var hostList = await (await host.Client.GetAsync($"/api/v1/prayer-rooms/{room.Id}/requests")).ReadJsonAsync<List<PrayerRoomRequestResponse>>();
+        Assert.Equal(edited, Assert.Single(hostList).Text);
+        await (await moderator.Client.PostJsonAsync($"/api/v1/moderation/items/{heldMessage.Id}/decision", new { decision = "reject", reason = "Spam" }))
+            .ReadJsonAsync<ModerationDecisionResponse>();
+        Assert.DoesNotContain((await moderator.Client.GetPageAsync<ModerationQueueItem>("/api/v1/moderation/queue?limit=100")).Items,
+            i => i.Id == held.Id || i.Id == heldMessage.Id);
+        Assert.DoesNotContain(hostLive.Received("message"), p => p.GetProperty("id").GetGuid() == heldMessage.Id);
+    }
 }
 
 public static class PrayerRoomSteps

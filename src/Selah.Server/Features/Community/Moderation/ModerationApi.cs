@@ -15,7 +15,8 @@ using Selah.Server.Infrastructure.Web;
 namespace Selah.Server.Features.Community.Moderation;
 
 /// <summary>
-/// The moderators' queue: held posts, comments and chat messages, and those with open reports, newest first. The
+/// The moderators' queue: held posts, comments, chat messages and prayer room requests/messages, and those with open
+/// reports, newest first. The
 /// decisions on them are in <see cref="ModerationDecisions"/>.
 /// </summary>
 public static class ModerationApi
@@ -59,11 +60,16 @@ public static class ModerationApi
             && (c.Status == ContentStatus.Held || (c.Status == ContentStatus.Published && open.Any(r => r.ItemId == c.Id))));
         var messages = db.GroupMessages.AsNoTracking().Where(m => m.DeletedAt == null
             && (m.Status == ContentStatus.Held || (m.Status == ContentStatus.Published && open.Any(r => r.ItemId == m.Id))));
+        // Live prayer rooms: held requests and messages (rooms have no reports; what is published there is live talk).
+        var roomRequests = db.PrayerRoomRequests.AsNoTracking().Where(r => r.Status == ContentStatus.Held);
+        var roomMessages = db.PrayerRoomMessages.AsNoTracking().Where(m => m.Status == ContentStatus.Held);
         if (before != Guid.Empty)
         {
             posts = posts.Where(p => p.Id.CompareTo(before) < 0);
             comments = comments.Where(c => c.Id.CompareTo(before) < 0);
             messages = messages.Where(m => m.Id.CompareTo(before) < 0);
+            roomRequests = roomRequests.Where(r => r.Id.CompareTo(before) < 0);
+            roomMessages = roomMessages.Where(m => m.Id.CompareTo(before) < 0);
         }
 
         var postRows = await posts.OrderByDescending(p => p.Id).Take(limit + 1)
@@ -76,7 +82,15 @@ public static class ModerationApi
         var messageRows = await messages.OrderByDescending(m => m.Id).Take(limit + 1)
             .Select(m => new Row(m.Id, "message", m.GroupId, m.Status, m.Text, m.AuthorId, false, 0, "", m.CreatedAt))
             .ToListAsync(cancellationToken);
-        var rows = postRows.Concat(commentRows).Concat(messageRows).OrderByDescending(r => r.Id).Take(limit + 1).ToList();
+        // A prayer room item's "post" is its room.
+        var roomRequestRows = await roomRequests.OrderByDescending(r => r.Id).Take(limit + 1)
+            .Select(r => new Row(r.Id, "roomRequest", r.RoomId, r.Status, r.Text, r.AuthorId, false, 0, "", r.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var roomMessageRows = await roomMessages.OrderByDescending(m => m.Id).Take(limit + 1)
+            .Select(m => new Row(m.Id, "roomMessage", m.RoomId, m.Status, m.Text, m.AuthorId, false, 0, "", m.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var rows = postRows.Concat(commentRows).Concat(messageRows).Concat(roomRequestRows).Concat(roomMessageRows)
+            .OrderByDescending(r => r.Id).Take(limit + 1).ToList();
         var next = rows.Count > limit ? CatalogCursor.For(CursorSort, rows[limit - 1].Id).Encode() : null;
         rows = rows.Take(limit).ToList();
 

@@ -10,6 +10,7 @@ using Selah.Server.Features.Admin;
 using Selah.Server.Features.Community.Groups;
 using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Features.Community.Posts;
+using Selah.Server.Features.Community.PrayerRooms;
 using Selah.Server.Features.Community.Realtime;
 using Selah.Server.Infrastructure.Auditing;
 using Selah.Server.Infrastructure.Data;
@@ -19,7 +20,7 @@ namespace Selah.Server.Features.Community.Moderation;
 
 /// <summary>The services a moderation decision needs (one parameter object instead of a dozen handler parameters).</summary>
 public sealed record ModerationServices(
-    SelahDbContext Db, AuditLog Audit, CommunityNotifier Notifier, PostMentions Mentions, GroupChat Chat,
+    SelahDbContext Db, AuditLog Audit, CommunityNotifier Notifier, PostMentions Mentions, GroupChat Chat, LivePrayerRooms Rooms,
     UserManager<SelahUser> Users, AccountSessions Sessions, TimeProvider Clock);
 
 /// <summary>
@@ -63,6 +64,17 @@ public static class ModerationDecisions
         var message = post is null && comment is null
             ? await db.GroupMessages.FirstOrDefaultAsync(m => m.Id == id && m.DeletedAt == null, cancellationToken)
             : null;
+        var roomRequest = post is null && comment is null && message is null
+            ? await db.PrayerRoomRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            : null;
+        var roomMessage = post is null && comment is null && message is null && roomRequest is null
+            ? await db.PrayerRoomMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
+            : null;
+        if (roomRequest is not null || roomMessage is not null)
+        {
+            return await DecideRoomItemAsync(id, roomRequest, roomMessage, decision, reason, text, request.Days, user, s, cancellationToken);
+        }
+
         if (post is null && comment is null && message is null)
         {
             return Problems.NotFound("The item");
@@ -79,24 +91,9 @@ public static class ModerationDecisions
         var me = user.GetUserId();
         var now = s.Clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (decision == "suspend")
+        if (decision == "suspend" && await SuspendAuthorAsync(authorId, request.Days!.Value, reason!, user, s, cancellationToken) is { } refused)
         {
-            var target = await s.Users.FindByIdAsync(authorId.ToString());
-            if (target is not null && (await s.Users.IsInRoleAsync(target, Roles.Moderator) || await s.Users.IsInRoleAsync(target, Roles.Admin)))
-            {
-                return Problems.Forbidden("cannot-suspend-moderator", "Moderators and administrators cannot be suspended from the moderation queue.");
-            }
-
-            var suspended = await AdminUsersApi.SuspendAsync(authorId,
-                new SuspendUserRequest { Until = now.AddDays(request.Days!.Value), Reason = reason![..Math.Min(reason!.Length, 500)] },
-                user, s.Users, s.Sessions, db, s.Audit, s.Clock, cancellationToken);
-            switch (suspended.Result)
-            {
-                case ProblemHttpResult problem:
-                    return problem;
-                case ValidationProblem invalid:
-                    return invalid;
-            }
+            return Refusal(refused);
         }
 
         var before = post?.Status ?? comment?.Status ?? message!.Status;
@@ -152,7 +149,109 @@ public static class ModerationDecisions
         return TypedResults.Ok(new ModerationDecisionResponse(id, kind, after, resolved));
     }
 
-    private static string Noun(string kind) => kind == "message" ? "chat message" : kind;
+    private static string Noun(string kind) => kind switch
+    {
+        "message" => "chat message",
+        "roomRequest" => "prayer room request",
+        "roomMessage" => "prayer room message",
+        _ => kind,
+    };
+
+    private static Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult> Refusal(IResult refused) => refused switch
+    {
+        ValidationProblem invalid => invalid,
+        _ => (ProblemHttpResult)refused,
+    };
+
+    /// <summary>Suspends the author through the administrators' path; a problem when that is refused.</summary>
+    private static async Task<IResult?> SuspendAuthorAsync(Guid authorId, int days, string reason, ClaimsPrincipal user, ModerationServices s,
+        CancellationToken cancellationToken)
+    {
+        var target = await s.Users.FindByIdAsync(authorId.ToString());
+        if (target is not null && (await s.Users.IsInRoleAsync(target, Roles.Moderator) || await s.Users.IsInRoleAsync(target, Roles.Admin)))
+        {
+            return Problems.Forbidden("cannot-suspend-moderator", "Moderators and administrators cannot be suspended from the moderation queue.");
+        }
+
+        var suspended = await AdminUsersApi.SuspendAsync(authorId,
+            new SuspendUserRequest { Until = s.Clock.GetUtcNow().AddDays(days), Reason = reason[..Math.Min(reason.Length, 500)] },
+            user, s.Users, s.Sessions, s.Db, s.Audit, s.Clock, cancellationToken);
+        return suspended.Result switch
+        {
+            ProblemHttpResult problem => problem,
+            ValidationProblem invalid => invalid,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A decision on a held prayer room request or message: the same actions, audit and notice as for other items; an
+    /// item that becomes visible is delivered to the room live, as if just sent.
+    /// </summary>
+    private static async Task<Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideRoomItemAsync(Guid id,
+        PrayerRoomRequest? roomRequest, PrayerRoomMessage? roomMessage, string decision, string? reason, string? text, int? days, ClaimsPrincipal user,
+        ModerationServices s, CancellationToken cancellationToken)
+    {
+        var db = s.Db;
+        var kind = roomRequest is not null ? "roomRequest" : "roomMessage";
+        if (text is not null && text.Length > LivePrayerRooms.MaxTextLength)
+        {
+            return Problems.Field("text", $"A {Noun(kind)} is at most {LivePrayerRooms.MaxTextLength} characters.");
+        }
+
+        var authorId = roomRequest?.AuthorId ?? roomMessage!.AuthorId;
+        var roomId = roomRequest?.RoomId ?? roomMessage!.RoomId;
+        var me = user.GetUserId();
+        var now = s.Clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (decision == "suspend" && await SuspendAuthorAsync(authorId, days!.Value, reason!, user, s, cancellationToken) is { } refused)
+        {
+            return Refusal(refused);
+        }
+
+        var before = roomRequest?.Status ?? roomMessage!.Status;
+        var beforeText = roomRequest?.Text ?? roomMessage!.Text;
+        var after = decision switch
+        {
+            "approve" or "edit" => ContentStatus.Published,
+            "reject" or "suspend" => ContentStatus.Rejected,
+            _ => before,
+        };
+        if (roomRequest is not null)
+        {
+            roomRequest.Status = after;
+            roomRequest.Text = decision == "edit" ? text! : roomRequest.Text;
+        }
+        else
+        {
+            roomMessage!.Status = after;
+            roomMessage.Text = decision == "edit" ? text! : roomMessage.Text;
+        }
+
+        var what = Noun(kind);
+        var notice = decision switch
+        {
+            "approve" => $"Your {what} was approved and is now visible.",
+            "reject" => $"Your {what} was removed by a moderator.",
+            "edit" => $"A moderator edited your {what}; it is now visible.",
+            "warn" => $"A moderator warned you about your {what}.",
+            _ => $"Your {what} was removed and your account is suspended for {days} days.",
+        };
+        await s.Notifier.NotifyAsync(db, new CommunityNotice(authorId, NotificationTypes.Moderation, $"moderation:{id}:{now.UtcTicks}", null, roomId,
+            "prayerRoom", CommunityNotifier.Excerpt(beforeText), reason is null ? notice : $"{notice} Reason: {reason}"), me, cancellationToken);
+        s.Audit.Record(db, me, $"community.moderation.{decision}", kind, id.ToString(),
+            new { status = before, text = decision == "edit" ? beforeText : null },
+            new { status = after, text = decision == "edit" ? text : null, reason, suspendedDays = decision == "suspend" ? days : null });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (after == ContentStatus.Published && before != ContentStatus.Published)
+        {
+            await s.Rooms.PublishApprovedAsync(roomRequest, roomMessage, cancellationToken);
+        }
+
+        return TypedResults.Ok(new ModerationDecisionResponse(id, kind, after, 0));
+    }
 
     private static async Task ApplyToPostAsync(Post post, string decision, string before, string after, string? text, Guid me, DateTimeOffset now,
         ModerationServices s, CancellationToken cancellationToken)

@@ -182,6 +182,7 @@ public sealed class NotificationDispatcher(
     {
         "post" when d.SubjectId is { } id => $"/community/posts/{id}",
         "group" when d.SubjectId is { } id => $"/groups/{id}",
+        "prayerRoom" when d.SubjectId is { } id => $"/prayer-rooms/{id}",
         _ => "/notifications",
     };
 

@@ -256,6 +256,21 @@ public sealed class LivePrayerRooms(
         return new(response, null);
     }
 
+    /// <summary>A held request or message a moderator approved: the room sees it now, as if just sent.</summary>
+    public async Task PublishApprovedAsync(PrayerRoomRequest? request, PrayerRoomMessage? message, CancellationToken cancellationToken)
+    {
+        if (request is not null)
+        {
+            var response = (await ToResponsesAsync([request], null, cancellationToken))[0];
+            await BroadcastAsync(hub.Clients.Group(Channel(request.RoomId)), "request", response);
+        }
+        else if (message is not null)
+        {
+            await BroadcastAsync(hub.Clients.Group(Channel(message.RoomId)), "message",
+                ToResponse(message, await PostMapper.UserNamesAsync(db, [message.AuthorId], cancellationToken)));
+        }
+    }
+
     /// <summary>Everyone in the room now, by name (the "now praying" list).</summary>
     public async Task<IReadOnlyList<CommunityUser>> PrayingNowAsync(Guid roomId, CancellationToken cancellationToken)
     {
