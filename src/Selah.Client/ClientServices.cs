@@ -25,6 +25,7 @@ public static class ClientServices
         services.AddSingleton<PlayerApi>();
         services.AddSingleton<Selah.Client.Components.Player.PlayerService>();
         services.AddSingleton<Selah.Client.Components.Player.DownloadsService>();
+        services.AddSingleton<Selah.Client.Pages.Bible.BibleOfflineService>();
         services.AddSingleton<StudioApi>();
         services.AddSingleton<NotificationCenterApi>();
 

@@ -11,6 +11,8 @@ namespace Selah.E2E;
 /// <summary>
 /// The Bible journey of issue 5 on its own server that imports KJV and WEB at start-up (the shared E2E server imports
 /// none): open John 3 in the KJV, add the WEB in parallel, highlight a verse and add a private note; both survive a reload.
+/// Then the offline reader: download the KJV, cut the network, reload, and read other chapters of it; the WEB (not
+/// downloaded) says so.
 /// </summary>
 public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "bible")
 {
@@ -28,6 +30,7 @@ public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper outp
         try
         {
             await JourneyAsync(server, page);
+            await OfflineAsync(context, page);
         }
         finally
         {
@@ -82,6 +85,68 @@ public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper outp
         await reloaded.ClickAsync();
         await Assertions.Expect(page.Locator(".bible-note")).ToContainTextAsync(note);
         await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "John 3 (WEB)" })).ToBeVisibleAsync();
+    }
+
+    private static readonly TimeSpan DownloadTimeout = TimeSpan.FromMinutes(3);
+
+    private static async Task OfflineAsync(IBrowserContext context, IPage page)
+    {
+        // the service worker takes control; a reload passes the app's files through it into the cache
+        await page.GotoAsync("/bible/kjv/John.3");
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+
+        // download the KJV, book by book
+        var offline = page.GetByRole(AriaRole.Group, new() { Name = "Offline reading" });
+        await offline.GetByRole(AriaRole.Button, new() { Name = "Download KJV for offline", Exact = true }).ClickAsync();
+        await Assertions.Expect(offline.GetByRole(AriaRole.Status)).ToContainTextAsync("KJV is downloaded for offline reading (",
+            new() { Timeout = (float)DownloadTimeout.TotalMilliseconds });
+        await Assertions.Expect(offline.GetByRole(AriaRole.Button, new() { Name = "Remove download", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Translation").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^KJV .*· downloaded$") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^WEB .*· downloaded$") })).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Escape");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "bible-04-downloaded.png") });
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "bible-05-downloaded-390.png") });
+        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+
+        // offline: no request reaches the network any more
+        await context.SetOfflineAsync(true);
+        await context.RouteAsync("**/*", route => route.AbortAsync("internetdisconnected"));
+        try
+        {
+            await page.ReloadAsync();
+            var kjv = page.GetByRole(AriaRole.Article, new() { Name = "John 3 (KJV)" });
+            await Assertions.Expect(kjv).ToContainTextAsync("For God so loved the world, that he gave his only begotten Son");
+            Assert.False(await page.EvaluateAsync<bool>("() => fetch('/api/v1/genres').then(() => true, () => false)"), "the API answered while offline");
+
+            // chapter navigation works offline: the next chapter, and a chapter of another book
+            await page.GetByRole(AriaRole.Link, new() { Name = "John 4" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "John 4", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "John 4 (KJV)" })).ToContainTextAsync("Then saith the woman of Samaria unto him");
+            await page.GotoAsync("/bible/kjv/Ps.23");
+            await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Psalms 23 (KJV)" })).ToContainTextAsync("is my shepherd; I shall not want.");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "bible-06-offline-psalm.png") });
+
+            // a translation that was not downloaded says so
+            await page.GotoAsync("/bible/web/John.3");
+            await Assertions.Expect(page.GetByText("WEB is not downloaded for offline reading.")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "bible-07-offline-not-downloaded.png") });
+        }
+        finally
+        {
+            await context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+            await context.SetOfflineAsync(false);
+        }
+
+        // back online, the download can be removed
+        await page.GotoAsync("/bible/kjv/John.3");
+        await offline.GetByRole(AriaRole.Button, new() { Name = "Remove download", Exact = true }).ClickAsync();
+        await Assertions.Expect(offline.GetByRole(AriaRole.Button, new() { Name = "Download KJV for offline", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>(
+            "async () => (await (await caches.open('selah-bible')).keys()).filter(r => r.url.includes('/api/v1/bible/kjv/')).length"));
     }
 
     private async Task WaitForTranslationsAsync(SelahServer server, params string[] ids)

@@ -46,6 +46,12 @@ public sealed record BibleChapterLink(string Osis, string Book, string BookName,
 public sealed record BiblePassageResponse(string Translation, string Osis, string Reference, IReadOnlyList<BibleVerseResponse> Verses,
     BibleChapterLink? Previous, BibleChapterLink? Next);
 
+/// <summary>
+/// A whole book of one translation for offline reading: every chapter exactly as
+/// <c>GET /api/v1/bible/{translation}/{Book.Chapter}</c> answers it, so a client can keep each one under that chapter's URL.
+/// </summary>
+public sealed record BibleBookTextResponse(string Translation, string Book, string Name, IReadOnlyList<BiblePassageResponse> Chapters);
+
 /// <summary>Full-text search in a translation.</summary>
 public sealed record BibleSearchQuery
 {

@@ -1,10 +1,14 @@
-// Selah service worker: caches the app shell so Selah opens offline. API responses are never cached.
+// Selah service worker: caches the app shell so Selah opens offline. API responses are never cached (downloads and
+// downloaded Bible translations are stored by the page, and only read here).
 // Bump CACHE_VERSION whenever the precached shell changes; old caches are deleted on activate.
-const CACHE_VERSION = "v3";
+const CACHE_VERSION = "v4";
 const SHELL_CACHE = `selah-shell-${CACHE_VERSION}`;
 const RUNTIME_CACHE = `selah-runtime-${CACHE_VERSION}`;
 // Tracks the listener downloaded for offline listening (written by js/downloads.js). Never versioned away.
 const DOWNLOAD_CACHE = "selah-downloads";
+// Chapters of Bible translations downloaded for offline reading (written by js/bible-offline.js). Never versioned away.
+const BIBLE_CACHE = "selah-bible";
+const BIBLE = /^\/api\/v1\/bible\//i;
 const STREAM = /^\/api\/v1\/tracks\/[0-9a-f-]{36}\/stream$/i;
 const ARTWORK = /^\/api\/v1\/(tracks|albums)\/[0-9a-f-]{36}\/cover$/i;
 
@@ -15,6 +19,7 @@ const SHELL = [
   "/js/selah.js",
   "/js/player.js",
   "/js/downloads.js",
+  "/js/bible-offline.js",
   "/favicon.svg",
   "/favicon-32.png",
   "/icons/icon.svg",
@@ -38,7 +43,7 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL_CACHE, RUNTIME_CACHE, DOWNLOAD_CACHE]);
+  const keep = new Set([SHELL_CACHE, RUNTIME_CACHE, DOWNLOAD_CACHE, BIBLE_CACHE]);
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith("selah-") && !keep.has(key)).map((key) => caches.delete(key))))
@@ -55,6 +60,11 @@ self.addEventListener("fetch", (event) => {
   // Downloaded audio (and its artwork) plays from Cache Storage, with HTTP ranges, also when offline.
   if (STREAM.test(url.pathname) || ARTWORK.test(url.pathname)) {
     event.respondWith(fromDownloads(request));
+    return;
+  }
+  // Bible reads go to the network; without one, a downloaded translation answers from Cache Storage.
+  if (BIBLE.test(url.pathname)) {
+    event.respondWith(bibleNetworkFirst(request, url));
     return;
   }
   if (url.pathname.startsWith("/api/")) return; // never cache other API answers
@@ -101,6 +111,39 @@ async function fromDownloads(request) {
       "Accept-Ranges": "bytes",
     },
   });
+}
+
+async function bibleNetworkFirst(request, url) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cache = await caches.open(BIBLE_CACHE);
+    const key = new URL(url.pathname.toLowerCase(), self.location.origin).href;
+    const cached = await cache.match(key);
+    if (cached) return cached;
+    return offlineBibleProblem(cache, url);
+  }
+}
+
+// Offline and not downloaded: a problem+json the reader shows as it is, naming what to do.
+async function offlineBibleProblem(cache, url) {
+  const parts = url.pathname.toLowerCase().split("/").slice(4); // [translation, passage | "books" | "search" ...]
+  const translation = decodeURIComponent(parts[0] || "");
+  const downloaded = translation && (await cache.match(new URL(`/api/v1/bible/${parts[0]}/books`, self.location.origin).href));
+  let title = "You are offline.";
+  let detail = "Download a translation in the Bible reader while online to read it offline.";
+  if (parts[1] === "search") {
+    title = "Search needs a connection.";
+    detail = "Offline you can still read the chapters of a downloaded translation.";
+  } else if (downloaded) {
+    title = "This passage is not in the offline copy.";
+    detail = "Offline, a downloaded translation opens whole chapters: choose a book and chapter.";
+  } else if (translation && translation !== "translations" && translation !== "votd" && translation !== "plans") {
+    title = `${translation.toUpperCase()} is not downloaded for offline reading.`;
+    detail = "Connect to the internet to read it, or choose a translation you have downloaded.";
+  }
+  const body = JSON.stringify({ type: "about:blank", title, status: 503, detail });
+  return new Response(body, { status: 503, headers: { "Content-Type": "application/problem+json; charset=utf-8" } });
 }
 
 // Pages come from the network so they are always current; offline, the cached shell boots the app instead.

@@ -17,6 +17,8 @@ public static class BibleApi
         bible.MapGet("/translations", ListTranslationsAsync).WithName("ListBibleTranslations").WithSummary("Imported translations.");
         bible.MapGet("/{translation}/books", ListBooksAsync).WithName("ListBibleBooks")
             .WithSummary("The books of a translation with their chapters and verse counts.");
+        bible.MapGet("/{translation}/books/{book}", GetBookAsync).WithName("GetBibleBook")
+            .WithSummary("Every chapter of one book, each as the chapter endpoint answers it (offline download). Sends an ETag; If-None-Match gives 304.");
         bible.MapGet("/{translation}/search", SearchAsync).WithName("SearchBible")
             .WithSummary("Ranked full-text search in a translation; a reference typed as the query is returned as `reference`.");
         bible.MapGet("/{translation}/{passage}", GetPassageAsync).WithName("GetBiblePassage")
@@ -88,6 +90,46 @@ public static class BibleApi
         var next = BibleBooks.NextChapter(parsed.EndBook, parsed.End.Chapter);
         return TypedResults.Ok(new BiblePassageResponse(found.Id, parsed.Osis, parsed.Reference, verses.Select(ToResponse).ToList(),
             previous is { } p ? Link(p.Book, p.Chapter) : null, next is { } n ? Link(n.Book, n.Chapter) : null));
+    }
+
+    public static async Task<Results<Ok<BibleBookTextResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetBookAsync(
+        string translation, string book, HttpContext http, SelahDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindTranslationAsync(db, translation, cancellationToken) is not { } found)
+        {
+            return Problems.NotFound("The translation");
+        }
+
+        if (!BibleBooks.TryGetIgnoreCase(book, out var bookFound))
+        {
+            return Problems.NotFound("The book");
+        }
+
+        // The text changes only when the translation is imported again, so the ETag needs no read of the verses.
+        var etag = $"\"{found.Id}-{found.ImportedAt.ToUnixTimeMilliseconds()}-{found.VerseCount}-{bookFound.OsisId}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, no-cache";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var verses = await LoadAsync(db, found.Id, new VersePosition(bookFound.Number, 0, 0), new VersePosition(bookFound.Number, int.MaxValue, int.MaxValue),
+            cancellationToken);
+        if (verses.Count == 0)
+        {
+            return Problems.NotFound("The book");
+        }
+
+        var chapters = verses.GroupBy(v => v.Chapter).Select(g =>
+        {
+            var previous = BibleBooks.PreviousChapter(bookFound, g.Key);
+            var next = BibleBooks.NextChapter(bookFound, g.Key);
+            var link = Link(bookFound, g.Key);
+            return new BiblePassageResponse(found.Id, link.Osis, link.Reference, g.Select(ToResponse).ToList(),
+                previous is { } p ? Link(p.Book, p.Chapter) : null, next is { } n ? Link(n.Book, n.Chapter) : null);
+        }).ToList();
+        return TypedResults.Ok(new BibleBookTextResponse(found.Id, bookFound.OsisId, bookFound.Name, chapters));
     }
 
     public static async Task<Results<Ok<BibleSearchResponse>, ValidationProblem, ProblemHttpResult>> SearchAsync(
