@@ -71,6 +71,26 @@ public sealed class ChordsApiTests(SelahFactory factory) : IClassFixture<SelahFa
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"got {(int)response.StatusCode}");
         await response.ShouldBeProblemAsync(response.StatusCode);
     }
+
+    [Fact]
+    public async Task Render_draws_the_sheet_for_the_editor_preview_or_names_the_bad_lines()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostJsonAsync("/api/v1/chords/render", new { chordPro = "{title: Preview}\n{key: D}\n{sov: Verse 1}\n[D]Hello [G/B]there\n{eov}\n{soc}\n[A]Sing\n{eoc}\n" });
+
+        var sheet = await response.ReadJsonAsync<RenderedSheetResponse>();
+        Assert.Equal(("Preview", "D", "chords"), (sheet.Title, sheet.Key, sheet.View));
+        Assert.Equal(["V1", "C"], sheet.Sections.Select(s => s.Code));
+        Assert.Equal(["D", "G/B"], sheet.Sections[0].Lines[0].Segments.Select(s => s.Chord));
+
+        var bad = await client.PostJsonAsync("/api/v1/chords/render", new { chordPro = "[G]ok\n[Hello]no\n" });
+        var problem = await bad.ShouldBeValidationProblemAsync("chordPro");
+        Assert.StartsWith("line 2:", problem.GetProperty("errors").GetProperty("chordPro")[0].GetString(), StringComparison.Ordinal);
+
+        var missing = await client.PostRawJsonAsync("/api/v1/chords/render", "{}");
+        await missing.ShouldBeValidationProblemAsync("chordPro");
+    }
 }
 
 /// <summary>The transpose endpoint is anonymous, so it is limited per client address.</summary>
@@ -98,25 +118,5 @@ public sealed class ChordsRateLimitTests(ChordsRateLimitTests.Factory factory) :
 
         await last.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "urn:selah:problem:rate-limited");
         last.ShouldHaveRetryAfter();
-    }
-
-    [Fact]
-    public async Task Render_draws_the_sheet_for_the_editor_preview_or_names_the_bad_lines()
-    {
-        using var client = factory.CreateClient();
-
-        var response = await client.PostJsonAsync("/api/v1/chords/render", new { chordPro = "{title: Preview}\n{key: D}\n{sov: Verse 1}\n[D]Hello [G/B]there\n{eov}\n{soc}\n[A]Sing\n{eoc}\n" });
-
-        var sheet = await response.ReadJsonAsync<RenderedSheetResponse>();
-        Assert.Equal(("Preview", "D", "chords"), (sheet.Title, sheet.Key, sheet.View));
-        Assert.Equal(["V1", "C"], sheet.Sections.Select(s => s.Code));
-        Assert.Equal(["D", "G/B"], sheet.Sections[0].Lines[0].Segments.Select(s => s.Chord));
-
-        var bad = await client.PostJsonAsync("/api/v1/chords/render", new { chordPro = "[G]ok\n[Hello]no\n" });
-        var problem = await bad.ShouldBeValidationProblemAsync("chordPro");
-        Assert.StartsWith("line 2:", problem.GetProperty("errors").GetProperty("chordPro")[0].GetString(), StringComparison.Ordinal);
-
-        var missing = await client.PostRawJsonAsync("/api/v1/chords/render", "{}");
-        await missing.ShouldBeValidationProblemAsync("chordPro");
     }
 }
