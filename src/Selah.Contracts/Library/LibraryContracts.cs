@@ -41,6 +41,13 @@ public sealed record ContinueListeningEntry(TrackResponse Track, double Position
 /// <summary>A mood with a few of its tracks, for the home page.</summary>
 public sealed record HomeMoodShelf(TagResponse Mood, IReadOnlyList<TrackResponse> Tracks);
 
+/// <summary>
+/// Music for the current liturgical season (<c>Name</c> as the calendar gives it, e.g. "Advent"; <c>Color</c> the
+/// season's colour): published tracks whose themes include the season's name, which is how artists and admins tag
+/// content with seasons. Absent when nothing is tagged for the season.
+/// </summary>
+public sealed record HomeSeasonShelf(string Name, string Color, IReadOnlyList<TrackResponse> Tracks);
+
 /// <summary><c>GET /api/v1/home</c>. Personal shelves are empty for anonymous callers.</summary>
 public sealed record HomeResponse
 {
@@ -50,4 +57,6 @@ public sealed record HomeResponse
     /// <summary>Most played tracks.</summary>
     public IReadOnlyList<TrackResponse> Featured { get; init; } = [];
     public IReadOnlyList<HomeMoodShelf> Moods { get; init; } = [];
+    /// <summary>Tracks tagged with the current liturgical season (a theme equal to its name, any case); null when none.</summary>
+    public HomeSeasonShelf? Season { get; init; }
 }

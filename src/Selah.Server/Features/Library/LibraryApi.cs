@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Selah.Contracts.Catalog;
 using Selah.Contracts.Library;
+using Selah.Server.Features.Calendar;
 using Selah.Server.Features.Catalog;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
@@ -257,7 +258,7 @@ public static class LibraryApi
     public static async Task<Ok<List<ContinueListeningEntry>>> ListContinueAsync(ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ContinueAsync(db, user, 20, cancellationToken));
 
-    public static async Task<Ok<HomeResponse>> GetHomeAsync(ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<HomeResponse>> GetHomeAsync(ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var signedIn = user.TryGetUserId() is not null;
         var visible = CatalogQueries.VisibleTracks(db, user);
@@ -280,8 +281,19 @@ public static class LibraryApi
             shelves.Add(new HomeMoodShelf(new TagResponse(mood.Id, mood.Name, mood.Slug), await CatalogMapper.ToResponsesAsync(db, rows, user, cancellationToken)));
         }
 
+        // Seasonal content: tracks whose themes name the current season (UTC date), e.g. "Advent" or "advent".
+        var season = LiturgicalCalendar.Current(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var names = new[] { season.Name, season.Name.ToLowerInvariant(), CultureInfo.InvariantCulture.TextInfo.ToTitleCase(season.Name.ToLowerInvariant()) }
+            .Distinct().ToList();
+        var seasonRows = await visible.Where(t => t.Published && t.Status == TrackStatus.Ready && t.Themes.Any(theme => names.Contains(theme)))
+            .OrderByDescending(t => t.PlayCount).ThenByDescending(t => t.Id).Take(8).Select(CatalogMapper.TrackRows).ToListAsync(cancellationToken);
+        var seasonShelf = seasonRows.Count == 0
+            ? null
+            : new HomeSeasonShelf(season.Name, season.Color, await CatalogMapper.ToResponsesAsync(db, seasonRows, user, cancellationToken));
+
         return TypedResults.Ok(new HomeResponse
         {
+            Season = seasonShelf,
             RecentlyPlayed = signedIn ? (await HistoryAsync(db, user, 10, null, cancellationToken)).Items : [],
             ContinueListening = signedIn ? await ContinueAsync(db, user, 10, cancellationToken) : [],
             NewReleases = newReleases,

@@ -105,6 +105,23 @@ public sealed class LibraryApiTests(SelahFactory factory) : IClassFixture<SelahF
         Assert.NotEmpty(anonymousHome.Featured);
     }
 
+    [Fact]
+    public async Task Home_offers_the_tracks_tagged_with_the_current_liturgical_season()
+    {
+        var season = Selah.Server.Features.Calendar.LiturgicalCalendar.Current(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
+        var artist = await factory.AddArtistAsync($"Seasonal {CatalogSteps.NewMarker()}");
+        var tagged = await factory.AddTrackAsync(artist.Id, "Seasonal hymn", t => t.Themes = ["hope", season.Name.ToLowerInvariant()]);
+        var hidden = await factory.AddTrackAsync(artist.Id, "Seasonal draft", t => { t.Themes = [season.Name]; t.Published = false; });
+        using var anonymous = factory.CreateClient();
+
+        var home = await (await anonymous.GetAsync("/api/v1/home")).ReadJsonAsync<HomeResponse>();
+
+        Assert.NotNull(home.Season);
+        Assert.Equal((season.Name, season.Color), (home.Season.Name, home.Season.Color));
+        Assert.Contains(tagged.Id, home.Season.Tracks.Select(t => t.Id));
+        Assert.DoesNotContain(hidden.Id, home.Season.Tracks.Select(t => t.Id));
+    }
+
     private static Task StartAsync(HttpClient client, Guid trackId, Guid playbackId) => EventAsync(client, trackId, "start", 0, playbackId);
 
     private static async Task EventAsync(HttpClient client, Guid trackId, string @event, double position, Guid playbackId) =>
