@@ -125,7 +125,7 @@ record_run() { # NAME
 
 # The SQLite run gets no Redis: the Redis tests (backplane, two nodes, outage, readiness) run in the PostgreSQL run,
 # which owns the Redis, so SELAH_TEST_PARALLEL=1 can run the two side by side without shared state. One after the
-# other is the default: on two cores side by side took 12.5 min against ~11 min one after the other (CPU-bound).
+# other is the default: on two cores side by side took 12.5 min; one after the other ~9–10 min before (CPU-bound).
 db_runs=()
 case ",$ONLY," in *,sqlite,*) db_runs+=(sqlite) ;; esac
 case ",$ONLY," in *,postgres,*) db_runs+=(postgres) ;; esac
