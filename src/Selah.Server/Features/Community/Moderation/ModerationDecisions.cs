@@ -124,15 +124,7 @@ public static class ModerationDecisions
 
         var resolved = await ResolveReportsAsync(db, id, decision, me, now, cancellationToken);
         var (subjectId, subjectKind) = message is not null ? (message.GroupId, "group") : (post?.Id ?? comment!.PostId, kind);
-        var what = Noun(kind);
-        var notice = decision switch
-        {
-            "approve" => $"Your {what} was approved and is now visible.",
-            "reject" => $"Your {what} was removed by a moderator.",
-            "edit" => $"A moderator edited your {what}; it is now visible.",
-            "warn" => $"A moderator warned you about your {what}.",
-            _ => $"Your {what} was removed and your account is suspended for {request.Days} days.",
-        };
+        var notice = Notice(kind, decision, request.Days);
         await s.Notifier.NotifyAsync(db, new CommunityNotice(authorId, NotificationTypes.Moderation, $"moderation:{id}:{now.UtcTicks}", null, subjectId,
             subjectKind, CommunityNotifier.Excerpt(beforeText), reason is null ? notice : $"{notice} Reason: {reason}"), me, cancellationToken);
         s.Audit.Record(db, me, $"community.moderation.{decision}", kind, id.ToString(),
@@ -156,6 +148,20 @@ public static class ModerationDecisions
         "roomMessage" => "prayer room message",
         _ => kind,
     };
+
+    /// <summary>What the author is told (no moderator named); the reason is appended by the caller.</summary>
+    private static string Notice(string kind, string decision, int? days)
+    {
+        var what = Noun(kind);
+        return decision switch
+        {
+            "approve" => $"Your {what} was approved and is now visible.",
+            "reject" => $"Your {what} was removed by a moderator.",
+            "edit" => $"A moderator edited your {what}; it is now visible.",
+            "warn" => $"A moderator warned you about your {what}.",
+            _ => $"Your {what} was removed and your account is suspended for {days} days.",
+        };
+    }
 
     private static Results<Ok<ModerationDecisionResponse>, ValidationProblem, ProblemHttpResult> Refusal(IResult refused) => refused switch
     {
@@ -228,15 +234,7 @@ public static class ModerationDecisions
             roomMessage.Text = decision == "edit" ? text! : roomMessage.Text;
         }
 
-        var what = Noun(kind);
-        var notice = decision switch
-        {
-            "approve" => $"Your {what} was approved and is now visible.",
-            "reject" => $"Your {what} was removed by a moderator.",
-            "edit" => $"A moderator edited your {what}; it is now visible.",
-            "warn" => $"A moderator warned you about your {what}.",
-            _ => $"Your {what} was removed and your account is suspended for {days} days.",
-        };
+        var notice = Notice(kind, decision, days);
         await s.Notifier.NotifyAsync(db, new CommunityNotice(authorId, NotificationTypes.Moderation, $"moderation:{id}:{now.UtcTicks}", null, roomId,
             "prayerRoom", CommunityNotifier.Excerpt(beforeText), reason is null ? notice : $"{notice} Reason: {reason}"), me, cancellationToken);
         s.Audit.Record(db, me, $"community.moderation.{decision}", kind, id.ToString(),
