@@ -37,6 +37,8 @@ public sealed class NotificationCenterApi(ApiTransport transport)
         "post" when n.SubjectId is { } id => $"/community/posts/{id}",
         "group" when n.SubjectId is { } id => $"/groups/{id}",
         "prayerRoom" when n.SubjectId is { } id => $"/prayer-rooms/{id}",
+        "album" when n.SubjectId is { } id => $"/albums/{id}",
+        "artist" when n.SubjectId is { } id => $"/artists/{id}",
         _ => "/notifications",
     };
 }

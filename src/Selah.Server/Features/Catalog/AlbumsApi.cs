@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Selah.Contracts.Catalog;
+using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
 
@@ -123,7 +124,7 @@ public static class AlbumsApi
     }
 
     public static async Task<Results<Ok<AlbumResponse>, ValidationProblem, ProblemHttpResult>> UpdateAlbumAsync(
-        Guid id, AlbumUpdateRequest request, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+        Guid id, AlbumUpdateRequest request, ClaimsPrincipal user, SelahDbContext db, ReleaseAnnouncer releases, CancellationToken cancellationToken)
     {
         var album = await db.Albums.Include(a => a.Artist).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (album is null || !CatalogAccess.CanView(album, user))
@@ -156,8 +157,14 @@ public static class AlbumsApi
 
         album.Type = request.Type ?? album.Type;
         album.Year = request.Year ?? album.Year;
+        var wasPublished = album.Published;
         album.Published = request.Published ?? album.Published;
         await db.SaveChangesAsync(cancellationToken);
+        if (!wasPublished && album.Published)
+        {
+            await releases.ScheduleAsync(album.Id, cancellationToken);
+        }
+
         return (await GetAlbumAsync(id, user, db, cancellationToken)).Result switch
         {
             Ok<AlbumResponse> ok => ok,

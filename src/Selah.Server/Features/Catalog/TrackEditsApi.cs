@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Selah.Contracts.Catalog;
+using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Storage;
 using Selah.Server.Infrastructure.Web;
@@ -21,7 +22,8 @@ public static class TrackEditsApi
     }
 
     public static async Task<Results<Ok<TrackResponse>, ValidationProblem, ProblemHttpResult>> UpdateTrackAsync(
-        Guid id, TrackMetadataRequest request, ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, TrackMetadataRequest request, ClaimsPrincipal user, SelahDbContext db, TimeProvider clock, ReleaseAnnouncer releases,
+        CancellationToken cancellationToken)
     {
         var track = await db.Tracks.Include(t => t.Artist).Include(t => t.Album).Include(t => t.Genres).Include(t => t.Moods)
             .SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -76,9 +78,15 @@ public static class TrackEditsApi
             await MoveToAlbumAsync(db, track, albumTitle.Trim(), clock, cancellationToken);
         }
 
+        var wasPublished = track.Published;
         Apply(track, request, genres, moods);
         track.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        if (!wasPublished && track.Published)
+        {
+            await releases.ScheduleAsync(ReleaseAnnouncer.ReleaseOf(track), cancellationToken);
+        }
+
         return TypedResults.Ok((await CatalogMapper.FindTrackAsync(db, id, user, cancellationToken))!);
     }
 

@@ -18,6 +18,8 @@ public static class CommunityExtensions
         builder.Services.AddSelahOptions<ModerationOptions>(ModerationOptions.Section);
         builder.Services.AddSingleton<ContentModerator>();
         builder.Services.AddScoped<CommunityNotifier>();
+        builder.Services.AddSingleton<ReleaseAnnouncer>();
+        builder.Services.AddTransient<ReleaseAnnouncementJob>();
         builder.Services.AddScoped<PostMentions>();
         builder.Services.AddSingleton<InAppNotificationStore>();
         builder.Services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<InAppNotificationStore>());

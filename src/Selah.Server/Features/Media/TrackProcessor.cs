@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Selah.Contracts.Catalog;
+using Selah.Server.Features.Community.Notifications;
 using Selah.Server.Infrastructure.Configuration;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Media;
@@ -21,6 +22,7 @@ public sealed class TrackProcessor(
     MediaTools tools,
     IOptions<SelahOptions> selah,
     TimeProvider clock,
+    ReleaseAnnouncer releases,
     ILogger<TrackProcessor> logger)
 {
     public const int WaveformPoints = 800;
@@ -154,6 +156,10 @@ public sealed class TrackProcessor(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (track is { Status: TrackStatus.Ready, Published: true })
+        {
+            await releases.ScheduleAsync(ReleaseAnnouncer.ReleaseOf(track), cancellationToken); // followers already told are skipped
+        }
     }
 
     private static string MasterPlaylist()

@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using Selah.Contracts.Catalog;
 using Selah.Contracts.Community;
+using Selah.Server.Features.Community.Notifications;
 using Selah.Tests.Testing;
 
 namespace Selah.Tests.Features.Community;
@@ -109,5 +113,60 @@ public sealed class SocialAndNotificationsTests(SelahFactory factory) : IClassFi
         await (await author.Client.GetAsync("/api/v1/notifications?cursor=bad")).ShouldBeValidationProblemAsync("cursor");
         using var visitor = factory.CreateClient();
         await (await visitor.GetAsync("/api/v1/notifications")).ShouldHaveStatusAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Followers_hear_of_a_new_release_once_when_its_announcement_runs()
+    {
+        using var admin = await factory.CreateAdminClientAsync();
+        using var artist = await factory.CreateArtistClientAsync(admin);
+        using var follower = await factory.NewMemberAsync();
+        using var bystander = await factory.NewMemberAsync();
+        var marker = CatalogSteps.NewMarker();
+        var audio = await MediaSteps.MakeAudioAsync("ogg", 1);
+
+        // An album that is not published yet: its first track being ready announces nothing.
+        var first = await artist.WaitForProcessingAsync((await artist.UploadAcceptedAsync(audio, "one.ogg",
+            new { title = "Morning Hymn", artist = $"Artist {marker}", album = $"Dawn {marker}" })).Id);
+        Assert.Equal(TrackStatus.Ready, first.Status);
+        var albumId = first.Album!.Id;
+        await (await follower.Client.PutAsync($"/api/v1/me/following/artists/{first.Artist.Id}", null)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await artist.PatchJsonAsync($"/api/v1/albums/{albumId}", new { published = false })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(0, await ReleaseAnnouncementJob.AnnounceAsync(factory.Services.GetRequiredService<IServiceScopeFactory>(), albumId, CancellationToken.None));
+
+        // Publishing the album schedules its announcement after the delay (so the rest of its tracks can finish first).
+        await (await artist.PatchJsonAsync($"/api/v1/albums/{albumId}", new { published = true })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.Single(await scheduler.GetTriggersOfJob(ReleaseAnnouncer.KeyFor(albumId)));
+        Assert.InRange(trigger.StartTimeUtc - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(2));
+
+        // What the job does when it fires: each follower is told once, whoever else is not.
+        var scopes = factory.Services.GetRequiredService<IServiceScopeFactory>();
+        Assert.Equal(1, await ReleaseAnnouncementJob.AnnounceAsync(scopes, albumId, CancellationToken.None));
+        var notice = Assert.Single(await follower.NotificationsAsync(), n => n.Type == "newRelease");
+        Assert.Equal($"New from Artist {marker}: “Dawn {marker}”", notice.Text);
+        Assert.Equal(("album", albumId), (notice.SubjectKind, notice.SubjectId));
+        Assert.DoesNotContain(await bystander.NotificationsAsync(), n => n.Type == "newRelease");
+
+        // A second track of the album, and the same announcement again, tell nobody twice, even once the first was read.
+        await (await follower.Client.PostJsonAsync("/api/v1/notifications/read", new { all = true })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await artist.WaitForProcessingAsync((await artist.UploadAcceptedAsync(audio, "two.ogg",
+            new { title = "Evening Hymn", artist = $"Artist {marker}", album = $"Dawn {marker}" })).Id);
+        Assert.Equal(0, await ReleaseAnnouncementJob.AnnounceAsync(scopes, albumId, CancellationToken.None));
+        Assert.Single(await follower.NotificationsAsync(), n => n.Type == "newRelease");
+
+        // A single (no album) is announced on its own and leads to its artist.
+        var single = await artist.WaitForProcessingAsync((await artist.UploadAcceptedAsync(audio, "single.ogg",
+            new { title = $"Single {marker}", artist = $"Artist {marker}" })).Id);
+        var deadline = DateTime.UtcNow.AddSeconds(30); // scheduled just after the save that made the track ready
+        while (await scheduler.GetJobDetail(ReleaseAnnouncer.KeyFor(single.Id)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The single's announcement was not scheduled.");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(1, await ReleaseAnnouncementJob.AnnounceAsync(scopes, single.Id, CancellationToken.None));
+        var singleNotice = Assert.Single(await follower.NotificationsAsync(), n => n.Type == "newRelease" && n.SubjectKind == "artist");
+        Assert.Equal(first.Artist.Id, singleNotice.SubjectId);
     }
 }

@@ -14,6 +14,7 @@ public static class NotificationTypes
     public const string GroupJoinApproved = "groupJoinApproved";
     public const string Mention = "mention";
     public const string Moderation = "moderation";
+    public const string NewRelease = "newRelease";
 }
 
 /// <summary>

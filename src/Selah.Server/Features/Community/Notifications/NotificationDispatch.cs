@@ -23,6 +23,9 @@ public sealed class NotificationOptions
 
     /// <summary>The address people reach this server at, for links in emails (unsubscribe, the notification page).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:8080";
+
+    /// <summary>How long after a release became public its followers are told (an album's tracks finish one by one).</summary>
+    public TimeSpan ReleaseDelay { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>
@@ -183,6 +186,8 @@ public sealed class NotificationDispatcher(
         "post" when d.SubjectId is { } id => $"/community/posts/{id}",
         "group" when d.SubjectId is { } id => $"/groups/{id}",
         "prayerRoom" when d.SubjectId is { } id => $"/prayer-rooms/{id}",
+        "album" when d.SubjectId is { } id => $"/albums/{id}",
+        "artist" when d.SubjectId is { } id => $"/artists/{id}",
         _ => "/notifications",
     };
 

@@ -46,12 +46,17 @@ public sealed class NotificationPreferences
     [
         NotificationTypes.Comment, NotificationTypes.Reply, NotificationTypes.Mention, NotificationTypes.Prayed, NotificationTypes.Reaction,
         NotificationTypes.Follow, NotificationTypes.GroupJoinRequest, NotificationTypes.GroupJoinApproved, NotificationTypes.Moderation,
+        NotificationTypes.NewRelease,
     ];
 
-    /// <summary>Reactions and new followers are frequent and low-stakes: in-app only unless the user asks for more.</summary>
+    /// <summary>
+    /// Reactions and new followers are frequent and low-stakes: in-app only unless the user asks for more. New releases
+    /// are in-app and push (the way music apps tell them), not email.
+    /// </summary>
     public static bool Default(string type, string channel) => channel switch
     {
         NotificationChannels.InApp => true,
+        NotificationChannels.Email when type == NotificationTypes.NewRelease => false,
         _ => type is not (NotificationTypes.Reaction or NotificationTypes.Follow),
     };
 

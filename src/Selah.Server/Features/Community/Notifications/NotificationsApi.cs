@@ -124,6 +124,7 @@ public static class NotificationText
             NotificationTypes.GroupJoinRequest => $"{who} asked to join {n.Excerpt}",
             NotificationTypes.GroupJoinApproved => $"You are now a member of {n.Excerpt}",
             NotificationTypes.Moderation => n.Detail ?? "A moderator reviewed your post",
+            NotificationTypes.NewRelease => $"New from {n.Detail}: “{n.Excerpt}”",
             _ => $"{who}{about}",
         };
     }
