@@ -2,8 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Selah.Contracts.Community;
+using Selah.Server.Features.Community.Notifications;
 using Selah.Tests.Testing;
 
 namespace Selah.Tests.Features.Community;
@@ -143,6 +145,49 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryFactory factor
         {
             factory.Clock.Advance(-jump);
             friends.ForEach(f => f.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_sender_died_mid_send_is_sent_once_its_claim_lease_ends()
+    {
+        var (author, email) = await factory.NewMemberWithEmailAsync();
+        using var _ = author;
+        await author.PutPreferencesAsync(new { emailMode = "immediate" });
+        var now = factory.Clock.GetUtcNow();
+        var marker = CatalogSteps.NewMarker();
+        // What a run leaves behind when its node dies between claiming a row and sending it: one attempt, leased, not finished.
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var row = new NotificationDelivery
+            {
+                RecipientId = author.Id, Channel = NotificationChannels.Email, Type = NotificationTypes.Comment, GroupKey = $"comment:{marker}",
+                Excerpt = marker, CreatedAt = now, DueAt = now.AddMinutes(5), Attempts = 1,
+            };
+            db.NotificationDeliveries.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
+        await factory.DispatchAsync();
+        Assert.Empty(factory.NotificationMails(email)); // still leased to the dead sender
+
+        var jump = TimeSpan.FromMinutes(6);
+        factory.Clock.Advance(jump);
+        try
+        {
+            await factory.DispatchAsync();
+            var mail = await factory.WaitForNotificationMailAsync(email);
+            Assert.Contains("commented on your post", mail.Subject, StringComparison.Ordinal);
+            var row = await factory.WithDbAsync(db => db.NotificationDeliveries.AsNoTracking().SingleAsync(d => d.Id == id));
+            Assert.NotNull(row.SentAt);
+            Assert.Equal(2, row.Attempts);
+            await factory.DispatchAsync();
+            Assert.Single(factory.NotificationMails(email)); // finished: never sent twice by later runs
+        }
+        finally
+        {
+            factory.Clock.Advance(-jump);
         }
     }
 

@@ -9,7 +9,8 @@ namespace Selah.Server.Features.Community.Notifications;
 /// <summary>
 /// One notice waiting to go out by email or Web Push (the outbox). Written in the unit of work that raised the notice,
 /// so it exists exactly when the event was saved; <see cref="NotificationDispatchJob"/> sends it once <see cref="DueAt"/>
-/// has come (now, the end of quiet hours, or the user's digest time) and stamps <see cref="SentAt"/>.
+/// has come (now, the end of quiet hours, or the user's digest time) and stamps <see cref="SentAt"/> after sending
+/// (a claim leases the row by moving <see cref="DueAt"/> on, so a sender that dies mid-send leaves it for a later run).
 /// </summary>
 public sealed class NotificationDelivery
 {
@@ -29,6 +30,7 @@ public sealed class NotificationDelivery
     public string? Detail { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
+    /// <summary>When the row was finished: sent, dropped (the person turned the channel off since), or given up.</summary>
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
 }

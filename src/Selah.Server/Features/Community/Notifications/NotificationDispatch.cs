@@ -78,6 +78,9 @@ public sealed class NotificationDispatcher(
     private const int MaxAttempts = 6;
     private const int Batch = 500;
 
+    /// <summary>How long a claimed delivery is left to its sender before another run may take it (a node died mid-send).</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -91,7 +94,14 @@ public sealed class NotificationDispatcher(
                 return;
             }
 
-            foreach (var person in due.GroupBy(d => d.RecipientId))
+            var exhausted = due.Where(d => d.Attempts >= MaxAttempts).ToList(); // claimed that often and never finished: a sender keeps dying on it
+            if (exhausted.Count > 0)
+            {
+                await FinishAsync(db, exhausted, now, cancellationToken);
+                logger.LogWarning("Gave up on {Count} notification deliveries after {Attempts} attempts", exhausted.Count, MaxAttempts);
+            }
+
+            foreach (var person in due.Except(exhausted).GroupBy(d => d.RecipientId))
             {
                 foreach (var unit in person.GroupBy(d => (d.Channel, d.Digest)))
                 {
@@ -114,7 +124,11 @@ public sealed class NotificationDispatcher(
                         ok = false;
                     }
 
-                    if (!ok)
+                    if (ok)
+                    {
+                        await FinishAsync(db, claimed, clock.GetUtcNow(), cancellationToken);
+                    }
+                    else
                     {
                         await ReleaseAsync(db, claimed, now, cancellationToken);
                     }
@@ -128,14 +142,20 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    /// <summary>Marks the rows sent unless another run already did; returns the ones this run owns.</summary>
+    /// <summary>
+    /// Takes the rows for this run unless another run already did: each claim counts an attempt and leases the row for
+    /// <see cref="ClaimLease"/>. The row is finished only after the send, so a node that dies mid-send leaves it to be
+    /// sent again when the lease ends (at least once: such a crash can repeat one email or push, never lose it).
+    /// </summary>
     private static async Task<List<NotificationDelivery>> ClaimAsync(SelahDbContext db, List<NotificationDelivery> rows, DateTimeOffset now, CancellationToken ct)
     {
         var claimed = new List<NotificationDelivery>();
+        var lease = now + ClaimLease;
         foreach (var row in rows)
         {
             var id = row.Id;
-            if (await db.NotificationDeliveries.Where(d => d.Id == id && d.SentAt == null).ExecuteUpdateAsync(s => s.SetProperty(d => d.SentAt, now), ct) == 1)
+            if (await db.NotificationDeliveries.Where(d => d.Id == id && d.SentAt == null && d.DueAt <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct) == 1)
             {
                 claimed.Add(row);
             }
@@ -144,20 +164,29 @@ public sealed class NotificationDispatcher(
         return claimed;
     }
 
+    /// <summary>Done with these rows: sent, dropped on purpose, or given up.</summary>
+    private static Task FinishAsync(SelahDbContext db, List<NotificationDelivery> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        return db.NotificationDeliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.SentAt, now), ct);
+    }
+
     /// <summary>A failed send: try again later with a growing pause (1, 2, 4 … minutes), and give up after a few tries.</summary>
     private async Task ReleaseAsync(SelahDbContext db, List<NotificationDelivery> rows, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var row in rows.Where(r => r.Attempts + 1 < MaxAttempts))
+        var attempted = rows.Where(r => r.Attempts + 1 < MaxAttempts).ToList(); // Attempts as read, before this run's claim
+        foreach (var row in attempted)
         {
             var id = row.Id;
             var next = now.AddMinutes(Math.Pow(2, row.Attempts));
-            await db.NotificationDeliveries.Where(d => d.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.SentAt, (DateTimeOffset?)null).SetProperty(d => d.DueAt, next).SetProperty(d => d.Attempts, row.Attempts + 1), ct);
+            await db.NotificationDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, next), ct);
         }
 
-        if (rows.Any(r => r.Attempts + 1 >= MaxAttempts))
+        var exhausted = rows.Except(attempted).ToList();
+        if (exhausted.Count > 0)
         {
-            logger.LogWarning("Gave up on {Count} notification deliveries after {Attempts} attempts", rows.Count(r => r.Attempts + 1 >= MaxAttempts), MaxAttempts);
+            await FinishAsync(db, exhausted, now, ct);
+            logger.LogWarning("Gave up on {Count} notification deliveries after {Attempts} attempts", exhausted.Count, MaxAttempts);
         }
     }
 
