@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper out
         var blocking = new StringBuilder();
         foreach (var (path, readyField) in PublicPages)
         {
-            await Page.GotoAsync(path);
+            await OpenAsync(path);
             await Assertions.Expect(Field(readyField)).ToBeVisibleAsync();
             await Page.AddScriptTagAsync(new() { Path = axePath });
             var violations = await Page.EvaluateAsync<JsonElement>(

@@ -64,7 +64,7 @@ public sealed class AccountJourneyTests(E2EFixture fixture, ITestOutputHelper ou
         await ScreenshotAsync("signed-in");
 
         Step("edit the profile");
-        await Page.GotoAsync("/profile");
+        await OpenAsync("/profile");
         await ExpectPathAsync("/profile");
         await Assertions.Expect(Field("Display name")).ToHaveValueAsync(displayName);
         await ScreenshotAsync("profile");

@@ -14,7 +14,7 @@ public sealed class AdminTests(E2EFixture fixture, ITestOutputHelper output) : B
         await ScreenshotAsync("signed-in");
 
         Step("open /admin/users");
-        await Page.GotoAsync("/admin/users");
+        await OpenAsync("/admin/users");
         await ExpectPathAsync("/admin/users");
         await Assertions.Expect(Field("Search users")).ToBeVisibleAsync();
         var ownRow = Page.Locator("table").GetByText(Server.AdminEmail);

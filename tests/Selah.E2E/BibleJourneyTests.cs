@@ -48,7 +48,7 @@ public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper outp
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/signin"));
 
         // open John 3 in the KJV
-        await page.GotoAsync("/bible/kjv/John.3");
+        await OpenAsync(page, "/bible/kjv/John.3");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "John 3", Level = 1 })).ToBeVisibleAsync();
         var kjv = page.GetByRole(AriaRole.Article, new() { Name = "John 3 (KJV)" });
         await Assertions.Expect(kjv).ToContainTextAsync("For God so loved the world, that he gave his only begotten Son");
@@ -92,7 +92,7 @@ public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper outp
     private static async Task OfflineAsync(IBrowserContext context, IPage page)
     {
         // the service worker takes control; a reload passes the app's files through it into the cache
-        await page.GotoAsync("/bible/kjv/John.3");
+        await OpenAsync(page, "/bible/kjv/John.3");
         await page.EvaluateAsync("() => navigator.serviceWorker.ready");
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
@@ -126,12 +126,12 @@ public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper outp
             await page.GetByRole(AriaRole.Link, new() { Name = "John 4" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "John 4", Level = 1 })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "John 4 (KJV)" })).ToContainTextAsync("Then saith the woman of Samaria unto him");
-            await page.GotoAsync("/bible/kjv/Ps.23");
+            await OpenAsync(page, "/bible/kjv/Ps.23");
             await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Psalms 23 (KJV)" })).ToContainTextAsync("is my shepherd; I shall not want.");
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "bible-06-offline-psalm.png") });
 
             // a translation that was not downloaded says so
-            await page.GotoAsync("/bible/web/John.3");
+            await OpenAsync(page, "/bible/web/John.3");
             await Assertions.Expect(page.GetByText("WEB is not downloaded for offline reading.")).ToBeVisibleAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "bible-07-offline-not-downloaded.png") });
         }
@@ -142,7 +142,7 @@ public sealed class BibleJourneyTests(E2EFixture fixture, ITestOutputHelper outp
         }
 
         // back online, the download can be removed
-        await page.GotoAsync("/bible/kjv/John.3");
+        await OpenAsync(page, "/bible/kjv/John.3");
         await offline.GetByRole(AriaRole.Button, new() { Name = "Remove download", Exact = true }).ClickAsync();
         await Assertions.Expect(offline.GetByRole(AriaRole.Button, new() { Name = "Download KJV for offline", Exact = true })).ToBeVisibleAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>(

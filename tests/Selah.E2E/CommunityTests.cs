@@ -28,7 +28,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         Step("A posts a prayer request on the prayer wall; it is held");
         Page.SetDefaultTimeout(Boot);
         await SignInAsync(aEmail, Password);
-        await Page.GotoAsync("/prayer");
+        await OpenAsync("/prayer");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Prayer wall", Level = 1 })).ToBeVisibleAsync(new() { Timeout = Boot });
         await Field("What can we pray for?").FillAsync(request);
         await Button("Post").ClickAsync();
@@ -41,7 +41,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await using var modContext = await NewContextAsync();
         var mod = await modContext.NewPageAsync();
         await SignInOnAsync(mod, mEmail);
-        await mod.GotoAsync("/moderation");
+        await OpenAsync(mod, "/moderation");
         var item = mod.Locator("li.queue-item").Filter(new() { HasText = tag });
         await Assertions.Expect(item).ToContainTextAsync(aName, new() { Timeout = Boot });
         await Assertions.Expect(item).ToContainTextAsync("Held");
@@ -61,7 +61,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await using var bContext = await NewContextAsync();
         var b = await bContext.NewPageAsync();
         await SignInOnAsync(b, bEmail);
-        await b.GotoAsync("/prayer");
+        await OpenAsync(b, "/prayer");
         var bCard = b.Locator("article").Filter(new() { HasText = tag });
         await Assertions.Expect(bCard).ToContainTextAsync(aName, new() { Timeout = Boot });
         await bCard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^I prayed") }).ClickAsync();
@@ -84,7 +84,7 @@ public sealed class CommunityTests(E2EFixture fixture, ITestOutputHelper output)
         await NoSidewaysScrollAsync(Page, "post page");
 
         Step("the community feed at 390 px and desktop");
-        await Page.GotoAsync("/community");
+        await OpenAsync("/community");
         await Assertions.Expect(Page.Locator("article").Filter(new() { HasText = tag })).ToBeVisibleAsync(new() { Timeout = Boot });
         await ScreenshotAsync("feed-phone");
         await NoSidewaysScrollAsync(Page, "feed");

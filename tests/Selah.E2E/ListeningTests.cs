@@ -38,7 +38,7 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
         await SignInAsync(Server.AdminEmail, Server.AdminPassword);
 
         Step("album page: play the first track");
-        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync($"/albums/{catalog.AlbumId}");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = ListeningContent.Album, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Img, new() { Name = $"Cover of {ListeningContent.Album} by {ListeningContent.Artist}" })
             .Or(Page.GetByRole(AriaRole.Img, new() { Name = $"No cover for {ListeningContent.Album}" }))).ToBeVisibleAsync();
@@ -105,7 +105,7 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
 
         Step("phone width");
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
-        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync($"/albums/{catalog.AlbumId}");
         await Assertions.Expect(Button($"Play {ListeningContent.Titles[0]}")).ToBeVisibleAsync();
         await AssertNoHorizontalOverflowAsync();
         await ScreenshotAsync("album-phone");
@@ -120,7 +120,7 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
         await SignInAsync(Server.AdminEmail, Server.AdminPassword);
 
         Step("create a playlist from the library");
-        await Page.GotoAsync("/library");
+        await OpenAsync("/library");
         await Button("New playlist").ClickAsync();
         await Field("Name").FillAsync("Sunday evening");
         await Button("Create playlist").ClickAsync();
@@ -128,13 +128,13 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
         var playlistUrl = Page.Url;
 
         Step("add the album's tracks through 'Add album to playlist'");
-        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync($"/albums/{catalog.AlbumId}");
         await Button("Add album to playlist").ClickAsync();
         await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Sunday evening" }).ClickAsync();
         await Assertions.Expect(Page.GetByText("Added 3 tracks to Sunday evening.")).ToBeVisibleAsync();
 
         Step("reorder: keyboard");
-        await Page.GotoAsync(playlistUrl);
+        await OpenAsync(playlistUrl);
         var rows = Page.Locator("ol.entries > li");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Button($"Reorder {ListeningContent.Titles[2]}, position 3 of 3").FocusAsync();
@@ -174,10 +174,10 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
         await Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
 
         Step("download the album");
-        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync($"/albums/{catalog.AlbumId}");
         await Button("Download").ClickAsync();
         await Assertions.Expect(Button("Downloaded")).ToBeVisibleAsync();
-        await Page.GotoAsync("/downloads");
+        await OpenAsync("/downloads");
         await Assertions.Expect(Page.GetByText("3 tracks")).ToBeVisibleAsync();
 
         Step("offline: no request reaches the network any more");
@@ -205,7 +205,7 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
     public Task Search_as_you_type_finds_a_track_despite_a_typo() => RunAsync(async () =>
     {
         await ListeningContent.EnsureAsync(Server);
-        await Page.GotoAsync("/search");
+        await OpenAsync("/search");
         var box = Field("Search songs, albums, artists and playlists");
         await box.PressSequentiallyAsync("amazng gra", new() { Delay = 40 });
         await Assertions.Expect(Button($"Play {ListeningContent.Titles[0]}")).ToBeVisibleAsync();
@@ -230,7 +230,7 @@ public sealed class ListeningTests(E2EFixture fixture, ITestOutputHelper output)
         await ScreenshotAsync("home");
         await AxeAsync(axePath, "home", blocking);
 
-        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync($"/albums/{catalog.AlbumId}");
         await Button($"Play {ListeningContent.Titles[0]}").ClickAsync();
         await WaitForTimeAboveAsync(0.3);
         await AxeAsync(axePath, "album (playing)", blocking);

@@ -12,7 +12,7 @@ public sealed class NotificationSettingsTests(E2EFixture fixture, ITestOutputHel
     {
         Step("sign in and open the settings");
         await SignInAsync(Server.AdminEmail, Server.AdminPassword);
-        await Page.GotoAsync("/settings/notifications");
+        await OpenAsync("/settings/notifications");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Notification settings", Level = 1 })).ToBeVisibleAsync();
         var reactionsByEmail = Page.Locator("td[data-testid='switch-reaction-email'] input[type=checkbox]");
         await Assertions.Expect(reactionsByEmail).Not.ToBeCheckedAsync(); // reactions are not emailed by default
@@ -39,7 +39,7 @@ public sealed class NotificationSettingsTests(E2EFixture fixture, ITestOutputHel
         await ScreenshotAsync("notifications-phone");
 
         Step("turn it back off (the shared server's admin keeps its defaults)");
-        await Page.GotoAsync("/settings/notifications");
+        await OpenAsync("/settings/notifications");
         var again = Page.Locator("td[data-testid='switch-reaction-email'] input[type=checkbox]");
         await Assertions.Expect(again).ToBeCheckedAsync();
         await again.FocusAsync();

@@ -37,7 +37,7 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await SignInAsync(Server.AdminEmail, Server.AdminPassword);
 
         Step("songs list: search and open the song");
-        await Page.GotoAsync("/songs");
+        await OpenAsync("/songs");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Songs", Level = 1 })).ToBeVisibleAsync();
         await Field("Search songs by title or author").FillAsync(songTitle);
         await Page.Keyboard.PressAsync("Enter");
@@ -80,13 +80,13 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         projectorContext.SetDefaultTimeout((float)BootTimeout.TotalMilliseconds);
         var projector = await projectorContext.NewPageAsync();
         await SignInOnAsync(projector);
-        await projector.GotoAsync($"/worship/{setListId}/screen");
+        await OpenAsync(projector, $"/worship/{setListId}/screen");
         var slide = projector.GetByRole(AriaRole.Region, new() { Name = "Projected lyrics" });
         await Assertions.Expect(slide).ToContainTextAsync("Welcome");
         await Assertions.Expect(projector.Locator("nav, header")).ToHaveCountAsync(0); // no app chrome
 
         Step("the leader view: Next moves the projector");
-        await Page.GotoAsync($"/worship/{setListId}/leader");
+        await OpenAsync($"/worship/{setListId}/leader");
         var now = Page.GetByRole(AriaRole.Region, new() { Name = "Current slide" });
         var next = Page.GetByRole(AriaRole.Region, new() { Name = "Next slide" });
         await Assertions.Expect(now).ToContainTextAsync("Welcome");
@@ -131,7 +131,7 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await AxeAsync("projector", projector);
 
         Step("the musician view follows with chords in the set key");
-        await Page.GotoAsync($"/worship/{setListId}/musician");
+        await OpenAsync($"/worship/{setListId}/musician");
         await Assertions.Expect(Page.Locator(".sheet-section.current")).ToContainTextAsync("Praise");
         await Assertions.Expect(Page.Locator(".sheet-section.current .chord:not(.empty)").First).ToHaveTextAsync("D"); // C in G → D in A
         await ScreenshotAsync("musician");
@@ -144,7 +144,7 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         var title = "E2E Edited " + Guid.NewGuid().ToString("N")[..6];
 
         Step("new song: details with scripture typed freely");
-        await Page.GotoAsync("/songs");
+        await OpenAsync("/songs");
         await Page.GetByRole(AriaRole.Link, new() { Name = "New song" }).ClickAsync();
         await ExpectPathAsync("/songs/new");
         await Field("Title").FillAsync(title);
@@ -181,13 +181,13 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
 
         Step("the song page shows the sheet and an Edit button");
-        await Page.GotoAsync(songPath);
+        await OpenAsync(songPath);
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByTestId("sheet-key")).ToHaveTextAsync("Key: G");
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Edit song" })).ToBeVisibleAsync();
 
         Step("new set list: a song with its key, a free item moved up, saved in that order");
-        await Page.GotoAsync("/setlists");
+        await OpenAsync("/setlists");
         await Page.GetByRole(AriaRole.Link, new() { Name = "New set list" }).ClickAsync();
         await Field("Title").FillAsync("E2E Evening");
         await Field("Add a song").FillAsync(title);
@@ -227,7 +227,7 @@ public sealed class WorshipTests(E2EFixture fixture, ITestOutputHelper output) :
         await SignInAsync(Server.AdminEmail, Server.AdminPassword);
 
         Step("play the track and open the lyrics: the song's references are listed");
-        await Page.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync($"/albums/{catalog.AlbumId}");
         await Button($"Play {ListeningContent.Titles[0]}").ClickAsync();
         var player = Page.GetByRole(AriaRole.Region, new() { Name = "Player", Exact = true });
         await player.GetByRole(AriaRole.Button, new() { Name = "Lyrics", Exact = true }).ClickAsync();

@@ -137,6 +137,29 @@ public abstract class BrowserTest : IAsyncLifetime
     protected Task ExpectPathAsync(string path) =>
         Assertions.Expect(Page).ToHaveURLAsync(new Regex("^[^?#]*" + Regex.Escape(path) + @"(?:[?#].*)?$", RegexOptions.IgnoreCase));
 
+    /// <summary>Goes to <paramref name="path"/> the way a link in the app does (see <see cref="OpenAsync(IPage, string)"/>).</summary>
+    protected Task OpenAsync(string path) => OpenAsync(Page, path);
+
+    /// <summary>
+    /// Goes to <paramref name="path"/> inside the running app (the router's client-side navigation, as a click on a
+    /// link), or loads the page when the app is not running in <paramref name="page"/> yet. Every full load boots the
+    /// WebAssembly runtime again (seconds of CPU), so tests use this and keep <c>GotoAsync</c>/<c>ReloadAsync</c> for
+    /// what must survive a reload.
+    /// </summary>
+    protected static async Task OpenAsync(IPage page, string path)
+    {
+        var running = page.Url.StartsWith("http", StringComparison.Ordinal)
+            && await page.EvaluateAsync<bool>("() => typeof Blazor === 'object' && typeof Blazor.navigateTo === 'function' && !!document.querySelector('.mud-layout')");
+        if (!running)
+        {
+            await page.GotoAsync(path);
+            return;
+        }
+
+        await page.EvaluateAsync("path => Blazor.navigateTo(path)", path);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^[^?#]*" + Regex.Escape(path.Split('?', '#')[0]) + @"(?:[?#].*)?$", RegexOptions.IgnoreCase));
+    }
+
     /// <summary>Signs in through the /signin form and waits until the app has left the sign-in page.</summary>
     protected async Task SignInAsync(string email, string password)
     {
