@@ -46,6 +46,7 @@ public sealed class NotificationPreferences
     [
         NotificationTypes.Comment, NotificationTypes.Reply, NotificationTypes.Mention, NotificationTypes.Prayed, NotificationTypes.Reaction,
         NotificationTypes.Follow, NotificationTypes.GroupJoinRequest, NotificationTypes.GroupJoinApproved, NotificationTypes.Moderation,
+        NotificationTypes.GroupInvite,
     ];
 
     /// <summary>Reactions and new followers are frequent and low-stakes: in-app only unless the user asks for more.</summary>
