@@ -9,8 +9,9 @@ namespace Selah.E2E;
 
 /// <summary>
 /// Groups and prayer rooms in two browser contexts: A creates a group, B joins; A's chat message reaches B live and
-/// B's typing shows on A's screen; B adds a request in A's prayer room, A pins it and B sees it pinned live. The group
-/// page and the prayer room are captured at desktop width and at 390 px.
+/// B's typing shows on A's screen; A edits the group (description, picture) and posts in its feed, which B sees; B adds a
+/// request in A's prayer room, A pins it and B sees it pinned live. The group page and the prayer room are captured at
+/// desktop width and at 390 px.
 /// </summary>
 public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "groups")
 {
@@ -66,6 +67,44 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await ScreenshotAsync("group-members-phone");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
 
+        Step("A edits the group: a new description and a picture (previewed before saving)");
+        await Button("Edit group").ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Description", new() { Exact = true }).FillAsync($"Acts, one chapter a week {id}. Everyone welcome.");
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "group.png", MimeType = "image/png", Buffer = Convert.FromBase64String(GroupPng) });
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Img, new() { Name = "Preview of the new group picture" })).ToBeVisibleAsync();
+        await ScreenshotAsync("group-edit");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes", Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Page.WaitForFunctionAsync("() => { const i = document.querySelector('.settings-bar .group-avatar img'); return !!i && i.complete && i.naturalWidth > 0; }");
+
+        Step("A posts in the group feed; B sees the post in the Feed tab");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Feed" }).ClickAsync();
+        var groupPost = $"Thank you for praying for my mother this week {id}";
+        await Field("Write something").FillAsync(groupPost);
+        await Button("Post").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Feed, new() { Name = "Posts" })).ToContainTextAsync(groupPost);
+        await b.ReloadAsync();
+        await b.GetByRole(AriaRole.Tab, new() { Name = "Feed" }).ClickAsync();
+        await Assertions.Expect(b.GetByRole(AriaRole.Feed, new() { Name = "Posts" })).ToContainTextAsync(groupPost);
+        await b.WaitForFunctionAsync("() => { const i = document.querySelector('.settings-bar .group-avatar img'); return !!i && i.complete && i.naturalWidth > 0; }");
+        await ScreenshotAsync("group-feed");
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await Page.ReloadAsync(); // as a phone opens the page (the tab bar measures itself on first render)
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Feed" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Feed, new() { Name = "Posts" })).ToContainTextAsync(groupPost);
+        var wide = await Page.EvaluateAsync<string>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? '' : [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getClientRects().length > 0)
+                .slice(-6).map(e => `${e.tagName}.${e.className} → ${Math.round(e.getBoundingClientRect().right)}`).join('; ')
+            """);
+        Assert.True(wide.Length == 0, $"the group feed scrolls sideways at 390 px: {wide}");
+        await ScreenshotAsync("group-feed-phone");
+        await Page.GotoAsync("/groups");
+        await Assertions.Expect(Page.Locator($".group-link:has-text('{groupName}') .group-avatar img")).ToBeVisibleAsync();
+        await ScreenshotAsync("group-list-phone");
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+
         Step("A opens a prayer room for the group");
         await Page.GotoAsync(groupPath.Replace("/groups/", "/prayer-rooms?group=", StringComparison.Ordinal));
         await Button("Open a room").ClickAsync();
@@ -98,6 +137,10 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await ScreenshotAsync("prayer-room-phone");
         await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-prayer-room-guest.png") });
     });
+
+    /// <summary>A 48×48 PNG (a gold circle on blue) for the group picture.</summary>
+    private const string GroupPng =
+        "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAeElEQVR42u3YwQ2AMAxDUU/DmWEYp+MxEgN0A5oCjRz0JQ/wbrGj7WhWESBAgAAB+i3oOvf75IGGlDcsLdU8MGm1ZtakBM2USTmauElpmqCpIOhDTcQECBAgQIDqgziuFfuQY2N07NSOq8NxlzkuV54NgAABApSZDlsC5kkDPMFIAAAAAElFTkSuQmCC";
 
     private async Task SignInOnAsync(IPage page, string email, string password)
     {

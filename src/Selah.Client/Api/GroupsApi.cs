@@ -57,6 +57,32 @@ public sealed class GroupsApi(ApiTransport transport, HttpClient http)
     public Task DeleteMessageAsync(Guid id, Guid messageId, CancellationToken cancellationToken = default) =>
         transport.SendJsonAsync(HttpMethod.Delete, $"api/v1/groups/{id}/messages/{messageId}", null, cancellationToken);
 
+    /// <summary>Sets or replaces the group's picture (leaders); the bytes are re-encoded by the server.</summary>
+    public async Task<GroupImageResponse> PutImageAsync(Guid id, byte[] bytes, string fileName, string? contentType, CancellationToken cancellationToken = default)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
+        content.Add(file, "file", fileName);
+        return await transport.SendContentAsync<GroupImageResponse>(HttpMethod.Put, $"api/v1/groups/{id}/image", content, cancellationToken);
+    }
+
+    public Task DeleteImageAsync(Guid id, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync(HttpMethod.Delete, $"api/v1/groups/{id}/image", null, cancellationToken);
+
+    /// <summary>Invites one person directly (leaders); they get a notification.</summary>
+    public Task<GroupInvitationResponse> InviteAsync(Guid id, Guid userId, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync<GroupInvitationResponse>(HttpMethod.Post, $"api/v1/groups/{id}/invitations", new GroupInvitationRequest(userId), cancellationToken);
+
+    public Task<IReadOnlyList<GroupInvitationResponse>> MyInvitationsAsync(CancellationToken cancellationToken = default) =>
+        transport.GetAsync<IReadOnlyList<GroupInvitationResponse>>("api/v1/me/group-invitations", cancellationToken);
+
+    public Task<GroupJoinResponse> AcceptInvitationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync<GroupJoinResponse>(HttpMethod.Post, $"api/v1/me/group-invitations/{id}/accept", null, cancellationToken);
+
+    public Task DeclineInvitationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync(HttpMethod.Delete, $"api/v1/me/group-invitations/{id}", null, cancellationToken);
+
     /// <summary>A connection to <c>/hubs/groups</c> (the session cookie authenticates it); start it and call JoinGroup.</summary>
     public HubConnection ChatConnection() =>
         new HubConnectionBuilder().WithUrl(new Uri(http.BaseAddress!, "hubs/groups")).WithAutomaticReconnect().Build();

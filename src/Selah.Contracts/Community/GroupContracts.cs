@@ -15,10 +15,24 @@ public sealed record GroupUpdateRequest(
 
 /// <summary>
 /// A group as the caller sees it. <c>myRole</c> is <c>owner</c>, <c>leader</c>, <c>member</c>, <c>pending</c> (join
-/// request waiting) or null. <c>inviteToken</c> is shown to leaders only.
+/// request waiting) or null. <c>inviteToken</c> is shown to leaders only. <c>imageUrl</c> is the group picture (WebP,
+/// readable by whoever may read the group; the URL changes when the picture does) or null. <c>invited</c>: a leader
+/// invited the caller directly (accept with <c>POST /api/v1/me/group-invitations/{groupId}/accept</c>).
 /// </summary>
 public sealed record GroupResponse(
-    Guid Id, string Name, string? Description, bool IsPrivate, int MemberCount, string? MyRole, string? InviteToken, DateTimeOffset CreatedAt);
+    Guid Id, string Name, string? Description, bool IsPrivate, int MemberCount, string? MyRole, string? InviteToken, DateTimeOffset CreatedAt,
+    string? ImageUrl = null, bool Invited = false);
+
+/// <summary>The picture a leader uploaded for a group.</summary>
+public sealed record GroupImageResponse(string ImageUrl, int Width, int Height);
+
+/// <summary>Invite one person to a group (leaders).</summary>
+public sealed record GroupInvitationRequest(
+    [property: Required(ErrorMessage = "userId is required.")] Guid? UserId);
+
+/// <summary>A direct invitation: the group, who invited and when.</summary>
+public sealed record GroupInvitationResponse(
+    Guid GroupId, string GroupName, string? GroupImageUrl, bool GroupIsPrivate, CommunityUser Invitee, CommunityUser InvitedBy, DateTimeOffset CreatedAt);
 
 /// <summary>Join a group: empty for a public group (or a request to join a private one), or an invite link's token.</summary>
 public sealed record GroupJoinRequest(

@@ -6,8 +6,8 @@ namespace Selah.Contracts.Community;
 /// <summary>
 /// An in-app notification, grouped ("Anna and 4 others prayed for your request"). <c>type</c> is one of
 /// <c>comment</c>, <c>reply</c>, <c>reaction</c>, <c>prayed</c>, <c>follow</c>, <c>groupJoinRequest</c>,
-/// <c>groupJoinApproved</c>, <c>mention</c>, <c>moderation</c>, <c>newRelease</c> (subject an <c>album</c>, or the
-/// <c>artist</c> of a single). <c>actors</c> lists only people who acted under their
+/// <c>groupJoinApproved</c>, <c>groupInvite</c>, <c>mention</c>, <c>moderation</c>, <c>newRelease</c> (subject an
+/// <c>album</c>, or the <c>artist</c> of a single). <c>actors</c> lists only people who acted under their
 /// name (most recent first); <c>actorCount</c> counts everyone, anonymous included.
 /// </summary>
 public sealed record NotificationResponse(

@@ -20,6 +20,7 @@ public abstract partial class SelahDbContext
     public DbSet<UserRestriction> UserRestrictions => Set<UserRestriction>();
     public DbSet<CommunityGroup> CommunityGroups => Set<CommunityGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupInvitation> GroupInvitations => Set<GroupInvitation>();
     public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();

@@ -55,6 +55,7 @@ public static class CommunityExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         GroupsApi.MapGroupsApi(groups);
         GroupMessagesApi.MapGroupMessagesApi(groups);
+        GroupSettingsApi.MapGroupSettingsApi(groups, app);
         app.MapCommunityRealtime(groups);
 
         app.MapPrayerRoomsApi();

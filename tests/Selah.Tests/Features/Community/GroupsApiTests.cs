@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Selah.Contracts.Community;
+using Selah.Server.Infrastructure.Storage;
 using Selah.Tests.Testing;
 
 namespace Selah.Tests.Features.Community;
@@ -122,4 +125,112 @@ public sealed class GroupsApiTests(SelahFactory factory) : IClassFixture<SelahFa
         await (await owner.Client.PostRawJsonAsync("/api/v1/groups", """{"name":"ok","isPrivate":"no"}""")).ShouldBeValidationProblemAsync("isPrivate");
         await (await owner.Client.GetAsync("/api/v1/groups?cursor=zzz")).ShouldBeValidationProblemAsync("cursor");
     }
+
+    [Fact]
+    public async Task Leaders_set_the_group_picture_which_follows_the_groups_visibility()
+    {
+        using var owner = await factory.NewMemberAsync();
+        using var member = await factory.NewMemberAsync();
+        using var outsider = await factory.NewMemberAsync();
+        var group = await owner.CreateGroupAsync(isPrivate: true);
+        Assert.Null(group.ImageUrl);
+        var invite = await (await owner.Client.PostAsync($"/api/v1/groups/{group.Id}/invite", null)).ReadJsonAsync<GroupInviteResponse>();
+        await (await member.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/members", new { inviteToken = invite.InviteToken })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var storage = factory.Services.GetRequiredService<IFileStorage>();
+
+        await (await owner.Client.PutAsync($"/api/v1/groups/{group.Id}/image", PostImagesTests.File("<svg onload=alert(1)>"u8.ToArray(), "x.png")))
+            .ShouldBeValidationProblemAsync("file");
+        await (await member.Client.PutAsync($"/api/v1/groups/{group.Id}/image", PostImagesTests.File(PostImagesTests.Jpeg(60, 40), "m.jpg")))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await outsider.Client.PutAsync($"/api/v1/groups/{group.Id}/image", PostImagesTests.File(PostImagesTests.Jpeg(60, 40), "o.jpg")))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await member.Client.GetAsync($"/api/v1/groups/{group.Id}/image")).ShouldBeProblemAsync(HttpStatusCode.NotFound); // none yet
+
+        var first = await (await owner.Client.PutAsync($"/api/v1/groups/{group.Id}/image", PostImagesTests.File(PostImagesTests.Jpeg(2400, 1200), "g.jpg")))
+            .ReadJsonAsync<GroupImageResponse>();
+        Assert.Equal((1600, 800), (first.Width, first.Height));
+        var seen = await (await member.Client.GetAsync($"/api/v1/groups/{group.Id}")).ReadJsonAsync<GroupResponse>();
+        Assert.Equal(first.ImageUrl, seen.ImageUrl);
+        Assert.Equal(first.ImageUrl, (await member.Client.GetPageAsync<GroupResponse>("/api/v1/groups?mine=true")).Items.Single(g => g.Id == group.Id).ImageUrl);
+
+        var served = await member.Client.GetAsync(first.ImageUrl);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/webp", served.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("private", served.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var etag = Assert.IsType<EntityTagHeaderValue>(served.Headers.ETag);
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, first.ImageUrl))
+        {
+            conditional.Headers.IfNoneMatch.Add(etag);
+            Assert.Equal(HttpStatusCode.NotModified, (await member.Client.SendAsync(conditional)).StatusCode);
+        }
+
+        await (await outsider.Client.GetAsync(first.ImageUrl)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.Client.DeleteAsync($"/api/v1/groups/{group.Id}/image")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await member.Client.DeleteAsync($"/api/v1/groups/{group.Id}/image")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        // Replacing stores the new picture under a new URL and removes the old blob; deleting removes the last one.
+        var second = await (await owner.Client.PutAsync($"/api/v1/groups/{group.Id}/image", PostImagesTests.File(PostImagesTests.Jpeg(300, 300), "h.jpg")))
+            .ReadJsonAsync<GroupImageResponse>();
+        Assert.NotEqual(first.ImageUrl, second.ImageUrl);
+        Assert.Null(await storage.GetInfoAsync(StorageKey(group.Id, first.ImageUrl), CancellationToken.None));
+        Assert.NotNull(await storage.GetInfoAsync(StorageKey(group.Id, second.ImageUrl), CancellationToken.None));
+        await (await owner.Client.DeleteAsync($"/api/v1/groups/{group.Id}/image")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        Assert.Null(await storage.GetInfoAsync(StorageKey(group.Id, second.ImageUrl), CancellationToken.None));
+        Assert.Null((await (await owner.Client.GetAsync($"/api/v1/groups/{group.Id}")).ReadJsonAsync<GroupResponse>()).ImageUrl);
+        await (await member.Client.GetAsync(second.ImageUrl)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_leader_invites_a_person_who_is_notified_and_may_accept_into_a_private_group_or_decline()
+    {
+        using var owner = await factory.NewMemberAsync();
+        using var member = await factory.NewMemberAsync();
+        using var invitee = await factory.NewMemberAsync();
+        using var other = await factory.NewMemberAsync();
+        var group = await owner.CreateGroupAsync(isPrivate: true);
+        var invite = await (await owner.Client.PostAsync($"/api/v1/groups/{group.Id}/invite", null)).ReadJsonAsync<GroupInviteResponse>();
+        await (await member.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/members", new { inviteToken = invite.InviteToken })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        await (await member.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = invitee.Id })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = invitee.Id })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { })).ShouldBeValidationProblemAsync("userId");
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = Guid.NewGuid() })).ShouldBeValidationProblemAsync("userId");
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = member.Id })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        var sent = await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = invitee.Id }))
+            .ReadJsonAsync<GroupInvitationResponse>(HttpStatusCode.Created);
+        Assert.Equal((invitee.Id, owner.Id), (sent.Invitee.Id, sent.InvitedBy.Id));
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = invitee.Id })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var notice = Assert.Single(await invitee.NotificationsAsync(), n => n.Type == "groupInvite");
+        Assert.Equal((group.Id, "group"), (notice.SubjectId, notice.SubjectKind));
+        Assert.Contains(group.Name, notice.Text, StringComparison.Ordinal);
+        Assert.Equal(owner.Id, Assert.Single(notice.Actors).Id);
+
+        // The invitee sees the private group (not its chat or members) and their invitation; nobody else can use it.
+        var seen = await (await invitee.Client.GetAsync($"/api/v1/groups/{group.Id}")).ReadJsonAsync<GroupResponse>();
+        Assert.True(seen.Invited);
+        Assert.Null(seen.MyRole);
+        await (await invitee.Client.GetAsync($"/api/v1/groups/{group.Id}/messages")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await invitee.Client.GetAsync($"/api/v1/groups/{group.Id}/members")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(group.Id, Assert.Single(await (await invitee.Client.GetAsync("/api/v1/me/group-invitations")).ReadJsonAsync<List<GroupInvitationResponse>>()).GroupId);
+        Assert.Empty(await (await other.Client.GetAsync("/api/v1/me/group-invitations")).ReadJsonAsync<List<GroupInvitationResponse>>());
+        await (await other.Client.PostAsync($"/api/v1/me/group-invitations/{group.Id}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Client.GetAsync($"/api/v1/groups/{group.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        var joined = await (await invitee.Client.PostAsync($"/api/v1/me/group-invitations/{group.Id}/accept", null)).ReadJsonAsync<GroupJoinResponse>();
+        Assert.Equal(("member", "member"), (joined.Status, joined.Role));
+        var after = await (await invitee.Client.GetAsync($"/api/v1/groups/{group.Id}")).ReadJsonAsync<GroupResponse>();
+        Assert.Equal(("member", false, 3), (after.MyRole, after.Invited, after.MemberCount));
+        await (await invitee.Client.PostAsync($"/api/v1/me/group-invitations/{group.Id}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound); // used up
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = invitee.Id })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        // Declining removes the invitation and with it the view of the private group.
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = other.Id })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await other.Client.DeleteAsync($"/api/v1/me/group-invitations/{group.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await other.Client.GetAsync($"/api/v1/groups/{group.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Client.PostAsync($"/api/v1/me/group-invitations/{group.Id}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(3, (await (await owner.Client.GetAsync($"/api/v1/groups/{group.Id}")).ReadJsonAsync<GroupResponse>()).MemberCount);
+    }
+
+    private static string StorageKey(Guid groupId, string imageUrl) => $"groups/{groupId:N}/{imageUrl[(imageUrl.IndexOf("?v=", StringComparison.Ordinal) + 3)..]}.webp";
 }

@@ -15,6 +15,17 @@ public sealed class CommunityGroup
     public string? InviteToken { get; set; }
     public int MemberCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Blob storage key of the group's picture (WebP, content-hashed so a new picture gets a new key); null when none.</summary>
+    public string? ImageKey { get; set; }
+}
+
+/// <summary>A leader's direct invitation of one person; accepting joins the group (even a private one) without approval.</summary>
+public sealed class GroupInvitation
+{
+    public Guid GroupId { get; set; }
+    public Guid UserId { get; set; }
+    public Guid InvitedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public static class GroupRoles
@@ -56,6 +67,17 @@ internal sealed class CommunityGroupConfiguration : IEntityTypeConfiguration<Com
         builder.Property(g => g.Description).HasMaxLength(2000);
         builder.Property(g => g.InviteToken).HasMaxLength(64);
         builder.HasIndex(g => g.InviteToken).IsUnique();
+        builder.Property(g => g.ImageKey).HasMaxLength(200);
+    }
+}
+
+internal sealed class GroupInvitationConfiguration : IEntityTypeConfiguration<GroupInvitation>
+{
+    public void Configure(EntityTypeBuilder<GroupInvitation> builder)
+    {
+        builder.HasKey(i => new { i.GroupId, i.UserId });
+        builder.HasOne<CommunityGroup>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.UserId);
     }
 }
 

@@ -71,7 +71,8 @@ public static class GroupsApi
 
         var groups = query.Mine == true
             ? db.CommunityGroups.Where(g => db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == me && !m.Pending))
-            : db.CommunityGroups.Where(g => !g.IsPrivate || db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == me));
+            : db.CommunityGroups.Where(g => !g.IsPrivate || db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == me)
+                || db.GroupInvitations.Any(i => i.GroupId == g.Id && i.UserId == me));
         if (!string.IsNullOrEmpty(query.Cursor))
         {
             if (!CatalogCursor.TryDecode(query.Cursor, CursorSort, out var cursor))
@@ -88,7 +89,9 @@ public static class GroupsApi
         page = page.Take(limit).ToList();
         var ids = page.Select(g => g.Id).ToList();
         var mine = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == me && ids.Contains(m.GroupId)).ToDictionaryAsync(m => m.GroupId, cancellationToken);
-        return TypedResults.Ok(new CommunityPage<GroupResponse>(page.Select(g => ToResponse(new GroupView(g, mine.GetValueOrDefault(g.Id)))).ToList(), next));
+        var invited = (await db.GroupInvitations.AsNoTracking().Where(i => i.UserId == me && ids.Contains(i.GroupId)).Select(i => i.GroupId).ToListAsync(cancellationToken)).ToHashSet();
+        return TypedResults.Ok(new CommunityPage<GroupResponse>(
+            page.Select(g => ToResponse(new GroupView(g, mine.GetValueOrDefault(g.Id), invited.Contains(g.Id) && mine.GetValueOrDefault(g.Id) is not { Pending: false }))).ToList(), next));
     }
 
     public static async Task<Results<Ok<GroupResponse>, ProblemHttpResult>> GetAsync(
@@ -142,6 +145,13 @@ public static class GroupsApi
         var invited = group is not null && !string.IsNullOrEmpty(token) && group.InviteToken is { } valid
             && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(valid));
         var existing = group is null ? null : await db.GroupMembers.FirstOrDefaultAsync(m => m.GroupId == id && m.UserId == me, cancellationToken);
+        var invitation = group is null ? null : await db.GroupInvitations.FirstOrDefaultAsync(i => i.GroupId == id && i.UserId == me, cancellationToken);
+        if (invitation is not null)
+        {
+            db.GroupInvitations.Remove(invitation); // joining by any way uses the invitation up
+            invited = true;
+        }
+
         if (group is null || (group.IsPrivate && !invited && existing is null && !string.IsNullOrEmpty(token)))
         {
             return Problems.NotFound("The group"); // a wrong token reveals nothing about a private group
@@ -149,6 +159,7 @@ public static class GroupsApi
 
         if (existing is { Pending: false })
         {
+            await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(new GroupJoinResponse(id, "member", existing.Role));
         }
 
@@ -352,8 +363,8 @@ public static class GroupsApi
         return TypedResults.Ok(new GroupInviteResponse(view.Group.InviteToken));
     }
 
-    private static GroupResponse ToResponse(GroupView view) =>
+    internal static GroupResponse ToResponse(GroupView view) =>
         new(view.Group.Id, view.Group.Name, view.Group.Description, view.Group.IsPrivate, view.Group.MemberCount,
             view.Membership is null ? null : view.Membership.Pending ? "pending" : view.Membership.Role,
-            view.IsLeader ? view.Group.InviteToken : null, view.Group.CreatedAt);
+            view.IsLeader ? view.Group.InviteToken : null, view.Group.CreatedAt, GroupSettingsApi.ImageUrl(view.Group), view.Invited && !view.IsMember);
 }

@@ -12,6 +12,7 @@ public static class NotificationTypes
     public const string Follow = "follow";
     public const string GroupJoinRequest = "groupJoinRequest";
     public const string GroupJoinApproved = "groupJoinApproved";
+    public const string GroupInvite = "groupInvite";
     public const string Mention = "mention";
     public const string Moderation = "moderation";
     public const string NewRelease = "newRelease";

@@ -46,7 +46,7 @@ public sealed class NotificationPreferences
     [
         NotificationTypes.Comment, NotificationTypes.Reply, NotificationTypes.Mention, NotificationTypes.Prayed, NotificationTypes.Reaction,
         NotificationTypes.Follow, NotificationTypes.GroupJoinRequest, NotificationTypes.GroupJoinApproved, NotificationTypes.Moderation,
-        NotificationTypes.NewRelease,
+        NotificationTypes.GroupInvite, NotificationTypes.NewRelease,
     ];
 
     /// <summary>

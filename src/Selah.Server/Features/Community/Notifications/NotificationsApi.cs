@@ -123,6 +123,7 @@ public static class NotificationText
             NotificationTypes.Mention => $"{who} mentioned you{about}",
             NotificationTypes.GroupJoinRequest => $"{who} asked to join {n.Excerpt}",
             NotificationTypes.GroupJoinApproved => $"You are now a member of {n.Excerpt}",
+            NotificationTypes.GroupInvite => $"{who} invited you to join {n.Excerpt}",
             NotificationTypes.Moderation => n.Detail ?? "A moderator reviewed your post",
             NotificationTypes.NewRelease => $"New from {n.Detail}: “{n.Excerpt}”",
             _ => $"{who}{about}",

@@ -1016,6 +1016,10 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ImageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("InviteToken")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1040,6 +1044,27 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CommunityGroups");
+                });
+
+            modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupInvitation", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupInvitations");
                 });
 
             modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupMember", b =>
@@ -2598,6 +2623,15 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Album");
 
                     b.Navigation("Artist");
+                });
+
+            modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupInvitation", b =>
+                {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupMember", b =>

@@ -998,6 +998,10 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InviteToken")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1022,6 +1026,27 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CommunityGroups");
+                });
+
+            modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupInvitation", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupInvitations");
                 });
 
             modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupMember", b =>
@@ -2580,6 +2605,15 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Album");
 
                     b.Navigation("Artist");
+                });
+
+            modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupInvitation", b =>
+                {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Selah.Server.Features.Community.Groups.GroupMember", b =>
