@@ -53,6 +53,7 @@ public static class CommunityExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         GroupsApi.MapGroupsApi(groups);
         GroupMessagesApi.MapGroupMessagesApi(groups);
+        GroupPlaylistsApi.MapGroupPlaylistsApi(groups);
         app.MapCommunityRealtime(groups);
 
         app.MapPrayerRoomsApi();

@@ -1875,6 +1875,9 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
@@ -1900,6 +1903,8 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ShareToken")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "Id");
 
                     b.HasIndex("IsPublic", "Id");
 
@@ -2733,6 +2738,11 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Selah.Server.Features.Library.Playlist", b =>
                 {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Selah.Server.Features.Accounts.SelahUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
