@@ -9,9 +9,10 @@ namespace Selah.E2E;
 
 /// <summary>
 /// Groups and prayer rooms in two browser contexts: A creates a group, B joins; A's chat message reaches B live and
-/// B's typing shows on A's screen; A edits the group (description, picture) and posts in its feed, which B sees; B adds a
-/// request in A's prayer room, A pins it and B sees it pinned live. The group page and the prayer room are captured at
-/// desktop width and at 390 px.
+/// B's typing shows on A's screen; A edits the group (description, picture) and posts in its feed, which B sees; A starts
+/// a group playlist, B adds a track to it from the album page and A sees it with "added by B"; B adds a request in A's
+/// prayer room, A pins it and B sees it pinned live. The group page, its feed and playlists, the group playlist and the
+/// prayer room are captured at desktop width and at 390 px.
 /// </summary>
 public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "groups")
 {
@@ -22,6 +23,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         var groupName = $"Tuesday Home Group {id}";
         var (bEmail, bPassword, bName) = await RegisterAsync(id);
         await SignInAsync(Server.AdminEmail, Server.AdminPassword);
+        var catalog = await ListeningContent.EnsureAsync(Server); // music for the group playlist (shared with the listening tests)
 
         Step("A creates a group");
         await Page.GotoAsync("/groups");
@@ -103,6 +105,46 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Page.GotoAsync("/groups");
         await Assertions.Expect(Page.Locator($".group-link:has-text('{groupName}') .group-avatar img")).ToBeVisibleAsync();
         await ScreenshotAsync("group-list-phone");
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await OpenAsync(groupPath);
+
+        Step("A starts a group playlist from the Playlists tab");
+        var playlistName = $"Friday worship {id}";
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Playlists" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("No playlists yet.")).ToBeVisibleAsync();
+        await Button("New group playlist").ClickAsync();
+        await Field("Name").FillAsync(playlistName);
+        await Button("Create playlist").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = playlistName, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = groupName })).ToBeVisibleAsync();
+        var playlistPath = new Uri(Page.Url).AbsolutePath;
+
+        Step("B adds a track to it from the album page; A sees it, added by B");
+        await b.GotoAsync($"/albums/{catalog.AlbumId}");
+        await b.GetByRole(AriaRole.Button, new() { Name = $"More for {ListeningContent.Titles[1]}" }).ClickAsync();
+        await b.GetByRole(AriaRole.Menuitem, new() { Name = "Add to playlist…" }).ClickAsync();
+        await b.GetByRole(AriaRole.Dialog).GetByText(playlistName).ClickAsync();
+        await Assertions.Expect(b.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Page.ReloadAsync();
+        var entries = Page.Locator("ol.entries > li");
+        await Assertions.Expect(entries).ToHaveCountAsync(1);
+        await Assertions.Expect(entries.Nth(0)).ToContainTextAsync(ListeningContent.Titles[1]);
+        await Assertions.Expect(entries.Nth(0)).ToContainTextAsync($"Added by {bName}");
+        await ScreenshotAsync("group-playlist");
+        await Page.GotoAsync(groupPath);
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Playlists" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Cover of the playlist {playlistName}" })).ToBeVisibleAsync();
+        await ScreenshotAsync("group-playlists");
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await Page.ReloadAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Playlists" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Cover of the playlist {playlistName}" })).ToBeVisibleAsync();
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the group's playlists scroll sideways at 390 px");
+        await ScreenshotAsync("group-playlists-phone");
+        await Page.GotoAsync(playlistPath);
+        await Assertions.Expect(Page.Locator("ol.entries > li").Nth(0)).ToContainTextAsync($"Added by {bName}");
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the group playlist scrolls sideways at 390 px");
+        await ScreenshotAsync("group-playlist-phone");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
 
         Step("A opens a prayer room for the group");

@@ -43,6 +43,14 @@ public sealed class LibraryApi(ApiTransport transport)
     public Task<PlaylistShareResponse> ShareAsync(Guid playlistId, CancellationToken cancellationToken = default) =>
         transport.SendJsonAsync<PlaylistShareResponse>(HttpMethod.Post, $"api/v1/playlists/{playlistId}/share", null, cancellationToken);
 
+    /// <summary>A group's playlists, newest first (members and, for a public group, anyone signed in).</summary>
+    public Task<CatalogPage<PlaylistSummary>> GroupPlaylistsAsync(Guid groupId, string? cursor = null, int limit = 24, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<CatalogPage<PlaylistSummary>>(CatalogApi.Query($"api/v1/groups/{groupId}/playlists", ("cursor", cursor), ("limit", Limit(limit))), cancellationToken);
+
+    /// <summary>A collaborative playlist of the group (members); the caller is its creator.</summary>
+    public Task<PlaylistResponse> CreateGroupPlaylistAsync(Guid groupId, GroupPlaylistCreateRequest request, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync<PlaylistResponse>(HttpMethod.Post, $"api/v1/groups/{groupId}/playlists", request, cancellationToken);
+
     // ---- Favourites, follows, history ----
 
     public Task<CatalogPage<FavouriteTrack>> FavouriteTracksAsync(string? cursor = null, CancellationToken cancellationToken = default) =>

@@ -69,6 +69,19 @@ public sealed record PlaylistDuplicateRequest
 
 public sealed record PlaylistOwner(Guid Id, string DisplayName);
 
+/// <summary>The church group a group playlist belongs to (clients show "Group playlist · &lt;name&gt;").</summary>
+public sealed record PlaylistGroup(Guid Id, string Name);
+
+/// <summary><c>POST /api/v1/groups/{id}/playlists</c> (any current member): a playlist of the group, created by the caller.</summary>
+public sealed record GroupPlaylistCreateRequest
+{
+    [Required(ErrorMessage = "Name is required."), MinLength(1, ErrorMessage = "Name must not be empty."), MaxLength(100, ErrorMessage = "Name must be at most 100 characters.")]
+    public string Name { get; init; } = "";
+
+    [MaxLength(1000, ErrorMessage = "Description must be at most 1000 characters.")]
+    public string? Description { get; init; }
+}
+
 public sealed record PlaylistCollaborator(Guid UserId, string DisplayName, DateTimeOffset AddedAt);
 
 /// <summary>A playlist in lists. <see cref="CoverUrl"/> is the uploaded cover or the generated mosaic.</summary>
@@ -77,6 +90,7 @@ public sealed record PlaylistSummary
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
     public string? Description { get; init; }
+    /// <summary>For a group playlist this follows the group: true when the group is public.</summary>
     public bool IsPublic { get; init; }
     /// <summary>True when the playlist has collaborators.</summary>
     public bool Collaborative { get; init; }
@@ -85,13 +99,18 @@ public sealed record PlaylistSummary
     public string Role { get; init; } = PlaylistRoles.Viewer;
     /// <summary>Entries the caller can see.</summary>
     public int TrackCount { get; init; }
+    /// <summary>The group for a group playlist (every member may edit its tracks); null for a personal playlist.</summary>
+    public PlaylistGroup? Group { get; init; }
     public string CoverUrl { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-/// <summary>One entry of a playlist. A track may appear more than once; entries are addressed by <see cref="EntryId"/>.</summary>
-public sealed record PlaylistEntryResponse(Guid EntryId, int Position, TrackResponse Track, DateTimeOffset AddedAt, Guid? AddedById);
+/// <summary>
+/// One entry of a playlist. A track may appear more than once; entries are addressed by <see cref="EntryId"/>.
+/// <see cref="AddedBy"/> is who added it (null when that account is gone).
+/// </summary>
+public sealed record PlaylistEntryResponse(Guid EntryId, int Position, TrackResponse Track, DateTimeOffset AddedAt, Guid? AddedById, PlaylistOwner? AddedBy = null);
 
 /// <summary>
 /// A playlist with its entries in order. <see cref="Version"/> grows with every change and is also sent as the
@@ -103,10 +122,18 @@ public sealed record PlaylistResponse
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
     public string? Description { get; init; }
+    /// <summary>For a group playlist this follows the group: true when the group is public.</summary>
     public bool IsPublic { get; init; }
     public bool Collaborative { get; init; }
     public PlaylistOwner Owner { get; init; } = null!;
     public string Role { get; init; } = PlaylistRoles.Viewer;
+    /// <summary>
+    /// True when the caller may rename, describe, delete it and change its cover: the owner, and for a group playlist
+    /// also the group's owner and leaders (the creator only while still a member).
+    /// </summary>
+    public bool CanManage { get; init; }
+    /// <summary>The group for a group playlist; null for a personal playlist.</summary>
+    public PlaylistGroup? Group { get; init; }
     public string CoverUrl { get; init; } = "";
     /// <summary>True when the owner uploaded the cover; false for the generated mosaic.</summary>
     public bool HasCustomCover { get; init; }

@@ -56,6 +56,7 @@ public static class CommunityExtensions
         GroupsApi.MapGroupsApi(groups);
         GroupMessagesApi.MapGroupMessagesApi(groups);
         GroupSettingsApi.MapGroupSettingsApi(groups, app);
+        GroupPlaylistsApi.MapGroupPlaylistsApi(groups);
         app.MapCommunityRealtime(groups);
 
         app.MapPrayerRoomsApi();

@@ -10,6 +10,11 @@ public sealed class Playlist
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OwnerId { get; set; }
+    /// <summary>
+    /// The church group the playlist belongs to, or null for a personal playlist. A group playlist's visibility follows
+    /// the group (its own <see cref="IsPublic"/> stays false) and every current member may edit its tracks.
+    /// </summary>
+    public Guid? GroupId { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }
     public bool IsPublic { get; set; }
@@ -89,6 +94,9 @@ internal sealed class PlaylistConfiguration : IEntityTypeConfiguration<Playlist>
         builder.HasMany(p => p.Collaborators).WithOne().HasForeignKey(c => c.PlaylistId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.OwnerId, p.Id });
         builder.HasIndex(p => new { p.IsPublic, p.Id });
+        // Deleting a group deletes its playlists (entries and collaborators cascade from there).
+        builder.HasOne<Selah.Server.Features.Community.Groups.CommunityGroup>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.GroupId, p.Id });
         builder.HasIndex(p => p.ShareToken).IsUnique();
     }
 }

@@ -4,18 +4,29 @@ using Microsoft.EntityFrameworkCore;
 using Selah.Contracts.Catalog;
 using Selah.Contracts.Library;
 using Selah.Server.Features.Catalog;
+using Selah.Server.Features.Community;
+using Selah.Server.Features.Community.Groups;
 using Selah.Server.Infrastructure.Data;
 using Selah.Server.Infrastructure.Web;
 
 namespace Selah.Server.Features.Library;
 
-/// <summary>A playlist as one caller sees it: the row and the caller's role (null role = may not see it at all).</summary>
-public sealed record PlaylistView(Playlist Playlist, string Role, bool ViaShareLink)
+/// <summary>
+/// A playlist as one caller sees it: the row, the caller's role, and for a group playlist the group and whether the
+/// caller may manage it (rename, delete, cover).
+/// </summary>
+public sealed record PlaylistView(Playlist Playlist, string Role, bool ViaShareLink, PlaylistGroupInfo? Group = null, bool? Manage = null)
 {
     public bool CanEditTracks => Role is PlaylistRoles.Owner or PlaylistRoles.Collaborator;
 
     public bool IsOwner => Role == PlaylistRoles.Owner;
+
+    /// <summary>Rename, describe, delete, cover: the owner; for a group playlist also the group's owner and leaders.</summary>
+    public bool CanManage => Manage ?? IsOwner;
 }
+
+/// <summary>The group of a group playlist, as far as access needs it.</summary>
+public sealed record PlaylistGroupInfo(Guid Id, string Name, bool IsPrivate);
 
 /// <summary>
 /// Who may see and change a playlist, and its ordered entries. Order is a gapped <c>long</c> sort key, unique per
@@ -42,6 +53,11 @@ public static class PlaylistService
         }
 
         var me = user.TryGetUserId();
+        if (playlist.GroupId is { } groupId)
+        {
+            return await FindGroupPlaylistAsync(db, playlist, groupId, me, user, cancellationToken);
+        }
+
         if (me == playlist.OwnerId)
         {
             return new PlaylistView(playlist, PlaylistRoles.Owner, false);
@@ -59,6 +75,39 @@ public static class PlaylistService
 
         return shareToken is { Length: > 0 } && playlist.ShareToken is { } token && FixedTimeEquals(token, shareToken)
             ? new PlaylistView(playlist, PlaylistRoles.Viewer, true)
+            : null;
+    }
+
+    /// <summary>
+    /// A group playlist follows its group, not the playlist's own flags (share links and per-user collaborators do not
+    /// apply): current members edit the tracks (the creator is <c>owner</c>, the others <c>collaborator</c>); the
+    /// creator and the group's owner and leaders manage it. Others see it when the group is public (signed in) or when
+    /// they moderate; a private group's playlist is 404 to everyone else, pending members included. A creator who
+    /// leaves the group keeps nothing beyond what any non-member has.
+    /// </summary>
+    private static async Task<PlaylistView?> FindGroupPlaylistAsync(
+        SelahDbContext db, Playlist playlist, Guid groupId, Guid? me, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var group = await db.CommunityGroups.AsNoTracking().Where(g => g.Id == groupId)
+            .Select(g => new PlaylistGroupInfo(g.Id, g.Name, g.IsPrivate)).SingleOrDefaultAsync(cancellationToken);
+        if (group is null)
+        {
+            return null;
+        }
+
+        var role = me is { } userId
+            ? await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId && m.UserId == userId && !m.Pending).Select(m => m.Role)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (role is not null)
+        {
+            var creator = me == playlist.OwnerId;
+            var manage = creator || role is GroupRoles.Owner or GroupRoles.Leader;
+            return new PlaylistView(playlist, creator ? PlaylistRoles.Owner : PlaylistRoles.Collaborator, false, group, manage);
+        }
+
+        return (!group.IsPrivate && me is not null) || CommunityAccess.IsModerator(user)
+            ? new PlaylistView(playlist, PlaylistRoles.Viewer, false, group, false)
             : null;
     }
 
@@ -194,7 +243,9 @@ public static class PlaylistService
         var playlist = view.Playlist;
         var visible = CatalogQueries.VisibleTracks(db, user);
         var entries = await db.PlaylistEntries.AsNoTracking().Where(e => e.PlaylistId == playlist.Id && visible.Any(t => t.Id == e.TrackId))
-            .OrderBy(e => e.SortKey).Select(e => new { e.Id, e.TrackId, e.AddedAt, e.AddedById }).ToListAsync(cancellationToken);
+            .OrderBy(e => e.SortKey)
+            .Select(e => new { e.Id, e.TrackId, e.AddedAt, e.AddedById, AddedByName = db.Users.Where(u => u.Id == e.AddedById).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
         var trackIds = entries.Select(e => e.TrackId).Distinct().ToList();
         var rows = await visible.Where(t => trackIds.Contains(t.Id)).Select(CatalogMapper.TrackRows).ToListAsync(cancellationToken);
         var tracks = (await CatalogMapper.ToResponsesAsync(db, rows, user, cancellationToken)).ToDictionary(t => t.Id);
@@ -203,16 +254,19 @@ public static class PlaylistService
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { c.UserId, u.DisplayName, c.AddedAt })
             .ToListAsync(cancellationToken);
         var mapped = entries.Where(e => tracks.ContainsKey(e.TrackId))
-            .Select((e, i) => new PlaylistEntryResponse(e.Id, i, tracks[e.TrackId], e.AddedAt, e.AddedById)).ToList();
+            .Select((e, i) => new PlaylistEntryResponse(e.Id, i, tracks[e.TrackId], e.AddedAt, e.AddedById,
+                e.AddedById is { } by ? new PlaylistOwner(by, e.AddedByName ?? "") : null)).ToList();
         return new PlaylistResponse
         {
             Id = playlist.Id,
             Name = playlist.Name,
             Description = playlist.Description,
-            IsPublic = playlist.IsPublic,
-            Collaborative = collaborators.Count > 0,
+            IsPublic = view.Group is { } group ? !group.IsPrivate : playlist.IsPublic,
+            Collaborative = collaborators.Count > 0 || view.Group is not null,
             Owner = owner,
             Role = view.Role,
+            CanManage = view.CanManage,
+            Group = view.Group is { } g ? new PlaylistGroup(g.Id, g.Name) : null,
             CoverUrl = CoverUrl(playlist, view.ViaShareLink ? shareToken : null),
             HasCustomCover = playlist.CoverKey is not null,
             Version = playlist.Version,
@@ -242,16 +296,21 @@ public static class PlaylistService
             Count = db.PlaylistEntries.Count(e => e.PlaylistId == p.Id && visible.Any(t => t.Id == e.TrackId)),
             Collaborative = db.PlaylistCollaborators.Any(c => c.PlaylistId == p.Id),
             IsCollaborator = me != null && db.PlaylistCollaborators.Any(c => c.PlaylistId == p.Id && c.UserId == me),
+            Group = db.CommunityGroups.Where(g => g.Id == p.GroupId).Select(g => new { g.Id, g.Name, g.IsPrivate }).FirstOrDefault(),
+            IsGroupMember = me != null && db.GroupMembers.Any(m => m.GroupId == p.GroupId && m.UserId == me && !m.Pending),
         }).ToListAsync(cancellationToken);
         return rows.Select(r => new PlaylistSummary
         {
             Id = r.Playlist.Id,
             Name = r.Playlist.Name,
             Description = r.Playlist.Description,
-            IsPublic = r.Playlist.IsPublic,
-            Collaborative = r.Collaborative,
+            IsPublic = r.Group is { } group ? !group.IsPrivate : r.Playlist.IsPublic,
+            Collaborative = r.Collaborative || r.Group is not null,
             Owner = new PlaylistOwner(r.Playlist.OwnerId, r.OwnerName ?? ""),
-            Role = r.Playlist.OwnerId == me ? PlaylistRoles.Owner : r.IsCollaborator ? PlaylistRoles.Collaborator : PlaylistRoles.Viewer,
+            Role = r.Group is not null
+                ? r.IsGroupMember ? r.Playlist.OwnerId == me ? PlaylistRoles.Owner : PlaylistRoles.Collaborator : PlaylistRoles.Viewer
+                : r.Playlist.OwnerId == me ? PlaylistRoles.Owner : r.IsCollaborator ? PlaylistRoles.Collaborator : PlaylistRoles.Viewer,
+            Group = r.Group is { } g ? new PlaylistGroup(g.Id, g.Name) : null,
             TrackCount = r.Count,
             CoverUrl = CoverUrl(r.Playlist, null),
             CreatedAt = r.Playlist.CreatedAt,
@@ -259,12 +318,23 @@ public static class PlaylistService
         }).ToList();
     }
 
-    /// <summary>Playlists <paramref name="user"/> may find in search: public ones, their own and those they collaborate on.</summary>
+    /// <summary>
+    /// Playlists <paramref name="user"/> may find in search: public ones, their own and those they collaborate on, and
+    /// group playlists of public groups (signed in) and of groups they are a current member of.
+    /// </summary>
     public static IQueryable<Playlist> Discoverable(SelahDbContext db, ClaimsPrincipal user)
     {
         var playlists = db.Playlists.AsNoTracking();
         return user.TryGetUserId() is { } me
-            ? playlists.Where(p => p.IsPublic || p.OwnerId == me || db.PlaylistCollaborators.Any(c => c.PlaylistId == p.Id && c.UserId == me))
-            : playlists.Where(p => p.IsPublic);
+            ? playlists.Where(p => p.GroupId == null
+                ? p.IsPublic || p.OwnerId == me || db.PlaylistCollaborators.Any(c => c.PlaylistId == p.Id && c.UserId == me)
+                : db.CommunityGroups.Any(g => g.Id == p.GroupId && !g.IsPrivate) || db.GroupMembers.Any(m => m.GroupId == p.GroupId && m.UserId == me && !m.Pending))
+            : playlists.Where(p => p.IsPublic && p.GroupId == null);
     }
+
+    /// <summary>Playlists the caller may edit: their personal ones, those they collaborate on, and their groups' playlists.</summary>
+    public static IQueryable<Playlist> Editable(SelahDbContext db, Guid me) =>
+        db.Playlists.AsNoTracking().Where(p => p.GroupId == null
+            ? p.OwnerId == me || db.PlaylistCollaborators.Any(c => c.PlaylistId == p.Id && c.UserId == me)
+            : db.GroupMembers.Any(m => m.GroupId == p.GroupId && m.UserId == me && !m.Pending));
 }

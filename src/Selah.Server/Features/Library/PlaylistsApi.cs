@@ -14,7 +14,8 @@ namespace Selah.Server.Features.Library;
 /// <summary>
 /// Playlists: CRUD, duplicate, entries (add, move, remove), collaborators, share links and covers. Private playlists are
 /// 404 to everyone but the owner, collaborators, admins and holders of the share link; edits by someone who can see
-/// but not edit are 403. Track edits accept <c>If-Match: "v&lt;version&gt;"</c> (412 when stale).
+/// but not edit are 403. Track edits accept <c>If-Match: "v&lt;version&gt;"</c> (412 when stale). Group playlists
+/// (created under <c>/api/v1/groups/{id}/playlists</c>) follow their group's membership: see <see cref="PlaylistService"/>.
 /// </summary>
 public static class PlaylistsApi
 {
@@ -34,10 +35,10 @@ public static class PlaylistsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapPost("/", CreatePlaylistAsync).WithName("CreatePlaylist").WithSummary("Create a playlist owned by the caller.");
-        mine.MapGet("/", ListMyPlaylistsAsync).WithName("ListMyPlaylists").WithSummary("Playlists the caller owns or collaborates on, newest first.");
-        mine.MapPatch("/{id:guid}", UpdatePlaylistAsync).WithName("UpdatePlaylist").WithSummary("Rename, describe, make public or private (owner).")
+        mine.MapGet("/", ListMyPlaylistsAsync).WithName("ListMyPlaylists").WithSummary("Playlists the caller owns or collaborates on, and their groups' playlists (marked with group), newest first.");
+        mine.MapPatch("/{id:guid}", UpdatePlaylistAsync).WithName("UpdatePlaylist").WithSummary("Rename, describe, make public or private (owner; for a group playlist also group leaders).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        mine.MapDelete("/{id:guid}", DeletePlaylistAsync).WithName("DeletePlaylist").WithSummary("Delete a playlist (owner).");
+        mine.MapDelete("/{id:guid}", DeletePlaylistAsync).WithName("DeletePlaylist").WithSummary("Delete a playlist (owner; for a group playlist also group leaders).");
         mine.MapPost("/{id:guid}/duplicate", DuplicatePlaylistAsync).WithName("DuplicatePlaylist").WithSummary("Copy a playlist the caller can see into a new private one.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapPost("/{id:guid}/tracks", AddTrackAsync).WithName("AddPlaylistTrack").WithSummary("Add a track at the end or at a position (owner, collaborators).")
@@ -115,20 +116,18 @@ public static class PlaylistsApi
     public static async Task<Results<Ok<CatalogPage<PlaylistSummary>>, ValidationProblem>> ListMyPlaylistsAsync(
         [AsParameters] PlaylistListQuery query, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
     {
-        var me = user.GetUserId();
-        var playlists = db.Playlists.AsNoTracking().Where(p => p.OwnerId == me || db.PlaylistCollaborators.Any(c => c.PlaylistId == p.Id && c.UserId == me));
-        return await PageAsync(playlists, query, user, db, cancellationToken);
+        return await PageAsync(PlaylistService.Editable(db, user.GetUserId()), query, user, db, cancellationToken);
     }
 
     public static async Task<Results<Ok<CatalogPage<PlaylistSummary>>, ValidationProblem>> ListUserPlaylistsAsync(
         Guid userId, [AsParameters] PlaylistListQuery query, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
     {
         var me = user.TryGetUserId();
-        var playlists = db.Playlists.AsNoTracking().Where(p => p.OwnerId == userId && (p.IsPublic || p.OwnerId == me));
+        var playlists = db.Playlists.AsNoTracking().Where(p => p.OwnerId == userId && p.GroupId == null && (p.IsPublic || p.OwnerId == me));
         return await PageAsync(playlists, query, user, db, cancellationToken);
     }
 
-    private static async Task<Results<Ok<CatalogPage<PlaylistSummary>>, ValidationProblem>> PageAsync(
+    internal static async Task<Results<Ok<CatalogPage<PlaylistSummary>>, ValidationProblem>> PageAsync(
         IQueryable<Playlist> playlists, PlaylistListQuery query, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
     {
         if (!CatalogQueries.TryLimit(query.Limit, out var limit))
@@ -162,14 +161,21 @@ public static class PlaylistsApi
             return Problems.NotFound("The playlist");
         }
 
-        if (!view.IsOwner)
+        if (!view.CanManage)
         {
-            return Problems.Forbidden("forbidden", "Only the playlist's owner may change its details.");
+            return Problems.Forbidden("forbidden", view.Group is null
+                ? "Only the playlist's owner may change its details."
+                : "Only the playlist's creator and the group's owner and leaders may change its details.");
         }
 
         if (request.Name is { } rawName && rawName.Trim().Length == 0)
         {
             return Problems.Field("name", "Name must not be empty.");
+        }
+
+        if (view.Group is { } group && request.IsPublic is { } wanted && wanted == group.IsPrivate)
+        {
+            return Problems.Field("isPublic", "A group playlist is public or private with its group; change the group instead.");
         }
 
         var expected = PlaylistService.IfMatch(http);
@@ -182,7 +188,7 @@ public static class PlaylistsApi
 
         var name = request.Name?.Trim() ?? view.Playlist.Name;
         var description = request.Description is null ? view.Playlist.Description : Clean(request.Description);
-        var isPublic = request.IsPublic ?? view.Playlist.IsPublic;
+        var isPublic = view.Group is null ? request.IsPublic ?? view.Playlist.IsPublic : view.Playlist.IsPublic;
         var updated = await query.ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, name).SetProperty(p => p.Description, description)
             .SetProperty(p => p.IsPublic, isPublic).SetProperty(p => p.Version, p => p.Version + 1).SetProperty(p => p.UpdatedAt, now), cancellationToken);
         if (updated == 0)
@@ -202,9 +208,11 @@ public static class PlaylistsApi
             return Problems.NotFound("The playlist");
         }
 
-        if (!view.IsOwner)
+        if (!view.CanManage)
         {
-            return Problems.Forbidden("forbidden", "Only the playlist's owner may delete it.");
+            return Problems.Forbidden("forbidden", view.Group is null
+                ? "Only the playlist's owner may delete it."
+                : "Only the playlist's creator and the group's owner and leaders may delete it.");
         }
 
         await db.Playlists.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken); // entries and collaborators cascade
@@ -513,7 +521,7 @@ public static class PlaylistsApi
         Guid id, IFormFile? file, ClaimsPrincipal user, HttpContext http, SelahDbContext db, IFileStorage storage, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (view, problem) = await OwnedAsync(db, id, user, cancellationToken);
+        var (view, problem) = await ManagedAsync(db, id, user, cancellationToken);
         if (view is null)
         {
             return problem!;
@@ -554,7 +562,7 @@ public static class PlaylistsApi
     public static async Task<Results<Ok<PlaylistResponse>, ValidationProblem, ProblemHttpResult>> DeleteCoverAsync(
         Guid id, ClaimsPrincipal user, HttpContext http, SelahDbContext db, IFileStorage storage, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (view, problem) = await OwnedAsync(db, id, user, cancellationToken);
+        var (view, problem) = await ManagedAsync(db, id, user, cancellationToken);
         if (view is null)
         {
             return problem!;
@@ -592,7 +600,28 @@ public static class PlaylistsApi
             return (null, Problems.NotFound("The playlist"));
         }
 
-        return view.IsOwner ? (view, null) : (null, Problems.Forbidden("forbidden", "Only the playlist's owner may do this."));
+        if (!view.IsOwner)
+        {
+            return (null, Problems.Forbidden("forbidden", "Only the playlist's owner may do this."));
+        }
+
+        // A group playlist is shared with the group by being in it: no share links, no per-user collaborators.
+        return view.Group is null ? (view, null) : (null, Problems.Conflict("group-playlist",
+            "A group playlist has no share link or collaborators of its own: every member of the group may edit it."));
+    }
+
+    private static async Task<(PlaylistView? View, ProblemHttpResult? Problem)> ManagedAsync(
+        SelahDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var view = await PlaylistService.FindAsync(db, id, user, null, cancellationToken);
+        if (view is null)
+        {
+            return (null, Problems.NotFound("The playlist"));
+        }
+
+        return view.CanManage ? (view, null) : (null, Problems.Forbidden("forbidden", view.Group is null
+            ? "Only the playlist's owner may do this."
+            : "Only the playlist's creator and the group's owner and leaders may do this."));
     }
 
     private static async Task<Results<Ok<PlaylistResponse>, ValidationProblem, ProblemHttpResult>> ReloadAsync(

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Selah.Contracts.Catalog;
+using Selah.Contracts.Community;
 using Selah.Contracts.Library;
+using Selah.Contracts.Search;
+using Selah.Tests.Features.Community;
 using Selah.Tests.Testing;
 
 namespace Selah.Tests.Features.Library;
@@ -353,4 +356,142 @@ public sealed class PlaylistApiTests(SelahFactory factory) : IClassFixture<Selah
         using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
+
+    private static async Task<PlaylistResponse> CreateGroupPlaylistAsync(Member member, Guid groupId, string name) =>
+        await (await member.Client.PostJsonAsync($"/api/v1/groups/{groupId}/playlists", new { name, description = "Songs for Friday" }))
+            .ReadJsonAsync<PlaylistResponse>(HttpStatusCode.Created);
+
+    private static async Task JoinWithInviteAsync(Member owner, Member joiner, Guid groupId)
+    {
+        var invite = await (await owner.Client.PostAsync($"/api/v1/groups/{groupId}/invite", null)).ReadJsonAsync<GroupInviteResponse>();
+        await (await joiner.Client.PostJsonAsync($"/api/v1/groups/{groupId}/members", new { inviteToken = invite.InviteToken })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Private_group_playlist_members_edit_leaders_manage_outsiders_pending_and_leavers_get_404()
+    {
+        using var owner = await factory.NewMemberAsync();
+        using var leader = await factory.NewMemberAsync();
+        using var creator = await factory.NewMemberAsync();
+        using var member = await factory.NewMemberAsync();
+        using var pending = await factory.NewMemberAsync();
+        using var outsider = await factory.NewMemberAsync();
+        using var anonymous = factory.CreateClient();
+        var group = await owner.CreateGroupAsync(isPrivate: true);
+        foreach (var joiner in new[] { leader, creator, member })
+        {
+            await JoinWithInviteAsync(owner, joiner, group.Id);
+        }
+
+        await (await owner.Client.PutJsonAsync($"/api/v1/groups/{group.Id}/members/{leader.Id}/role", new { role = "leader" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await pending.Client.PostAsync($"/api/v1/groups/{group.Id}/members", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
+        var tracks = await TracksAsync(3, "Psalm");
+        var word = CommunitySteps.Unique("Zion");
+
+        await (await creator.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/playlists", new { name = " " })).ShouldBeValidationProblemAsync("name");
+        await (await creator.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/playlists", new { name = new string('x', 101) })).ShouldBeValidationProblemAsync("name");
+        await (await outsider.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/playlists", new { name = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await pending.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/playlists", new { name = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var playlist = await CreateGroupPlaylistAsync(creator, group.Id, $"Youth {word}");
+        Assert.Equal(new PlaylistGroup(group.Id, group.Name), playlist.Group);
+        Assert.Equal((PlaylistRoles.Owner, true, true, false), (playlist.Role, playlist.CanManage, playlist.Collaborative, playlist.IsPublic));
+        Assert.Equal(creator.Id, playlist.Owner.Id);
+
+        // Every member edits the tracks; entries say who added them.
+        await AddAsync(creator.Client, playlist.Id, tracks[0]);
+        var added = await AddAsync(member.Client, playlist.Id, tracks[1]);
+        Assert.Equal([creator.DisplayName, member.DisplayName], added.Entries.Select(e => e.AddedBy!.DisplayName));
+        Assert.Equal((PlaylistRoles.Collaborator, false), (added.Role, added.CanManage));
+        var moved = await (await member.Client.PatchJsonAsync($"/api/v1/playlists/{playlist.Id}/tracks/{added.Entries[1].EntryId}", new { position = 0 }))
+            .ReadJsonAsync<PlaylistResponse>();
+        Assert.Equal([tracks[1], tracks[0]], moved.Entries.Select(e => e.Track.Id));
+        var asOwner = await (await owner.Client.GetAsync($"/api/v1/playlists/{playlist.Id}")).ReadJsonAsync<PlaylistResponse>();
+        Assert.Equal((PlaylistRoles.Collaborator, true), (asOwner.Role, asOwner.CanManage));
+
+        // A plain member cannot manage; no share links or per-user collaborators; visibility follows the group.
+        await (await member.Client.PatchJsonAsync($"/api/v1/playlists/{playlist.Id}", new { name = "Mine" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await member.Client.DeleteAsync($"/api/v1/playlists/{playlist.Id}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await member.Client.DeleteAsync($"/api/v1/playlists/{playlist.Id}/cover")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await creator.Client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/share", new { })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await creator.Client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/collaborators", new { userId = outsider.Id })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await leader.Client.PatchJsonAsync($"/api/v1/playlists/{playlist.Id}", new { isPublic = true })).ShouldBeValidationProblemAsync("isPublic");
+        var renamed = await (await leader.Client.PatchJsonAsync($"/api/v1/playlists/{playlist.Id}", new { name = $"Youth nights {word}", isPublic = false }))
+            .ReadJsonAsync<PlaylistResponse>();
+        Assert.Equal($"Youth nights {word}", renamed.Name);
+
+        // Outsiders, pending members and anonymous callers cannot tell it exists.
+        foreach (var client in new[] { outsider.Client, pending.Client, anonymous })
+        {
+            await (await client.GetAsync($"/api/v1/playlists/{playlist.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await client.GetAsync($"/api/v1/playlists/{playlist.Id}/cover")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        foreach (var client in new[] { outsider.Client, pending.Client })
+        {
+            await (await client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/tracks", new { trackId = tracks[2] })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/duplicate", new { })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await client.GetAsync($"/api/v1/groups/{group.Id}/playlists")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            Assert.Empty((await SearchAsync(client, $"q={word}&type=playlist")).Playlists!.Items);
+            Assert.DoesNotContain((await (await client.GetAsync("/api/v1/playlists?limit=100")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items, p => p.Id == playlist.Id);
+        }
+
+        Assert.Empty((await (await anonymous.GetAsync($"/api/v1/users/{creator.Id}/playlists")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items);
+        Assert.Equal(playlist.Id, Assert.Single((await SearchAsync(member.Client, $"q={word}&type=playlist")).Playlists!.Items).Id);
+        var listed = Assert.Single((await (await member.Client.GetAsync($"/api/v1/groups/{group.Id}/playlists")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items);
+        Assert.Equal((playlist.Id, 2, PlaylistRoles.Collaborator, group.Name), (listed.Id, listed.TrackCount, listed.Role, listed.Group!.Name));
+        var mine = (await (await member.Client.GetAsync("/api/v1/playlists?limit=100")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items;
+        Assert.Equal(group.Id, Assert.Single(mine, p => p.Id == playlist.Id).Group!.Id);
+
+        // A member who leaves loses access at once (the creator too); deleting the group deletes its playlists.
+        await (await member.Client.DeleteAsync($"/api/v1/groups/{group.Id}/members/{member.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await member.Client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/tracks", new { trackId = tracks[2] })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await (await member.Client.GetAsync("/api/v1/playlists?limit=100")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items, p => p.Id == playlist.Id);
+        await (await creator.Client.DeleteAsync($"/api/v1/groups/{group.Id}/members/{creator.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await creator.Client.GetAsync($"/api/v1/playlists/{playlist.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await creator.Client.DeleteAsync($"/api/v1/playlists/{playlist.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.Client.DeleteAsync($"/api/v1/playlists/{playlist.Id}")).StatusCode);
+        await (await owner.Client.GetAsync($"/api/v1/playlists/{playlist.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var second = await CreateGroupPlaylistAsync(owner, group.Id, "Worship night");
+        await AddAsync(owner.Client, second.Id, tracks[2]);
+        await factory.WithDbAsync(db => db.CommunityGroups.Where(g => g.Id == group.Id).ExecuteDeleteAsync());
+        Assert.False(await factory.WithDbAsync(db => db.Playlists.AnyAsync(p => p.Id == second.Id)));
+        Assert.False(await factory.WithDbAsync(db => db.PlaylistEntries.AnyAsync(e => e.PlaylistId == second.Id)));
+    }
+
+    [Fact]
+    public async Task Public_group_playlist_is_seen_by_signed_in_people_and_edited_by_members_only()
+    {
+        using var owner = await factory.NewMemberAsync();
+        using var member = await factory.NewMemberAsync();
+        using var outsider = await factory.NewMemberAsync();
+        using var anonymous = factory.CreateClient();
+        var group = await owner.CreateGroupAsync(isPrivate: false);
+        await (await member.Client.PostAsync($"/api/v1/groups/{group.Id}/members", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var track = (await TracksAsync(1))[0];
+        var word = CommunitySteps.Unique("Shiloh");
+
+        await (await outsider.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/playlists", new { name = "x" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var playlist = await CreateGroupPlaylistAsync(owner, group.Id, $"Choir {word}");
+        Assert.True(playlist.IsPublic);
+        await AddAsync(member.Client, playlist.Id, track);
+
+        var seen = await (await outsider.Client.GetAsync($"/api/v1/playlists/{playlist.Id}")).ReadJsonAsync<PlaylistResponse>();
+        Assert.Equal((PlaylistRoles.Viewer, false, 1), (seen.Role, seen.CanManage, seen.Entries.Count));
+        Assert.Equal(member.DisplayName, seen.Entries[0].AddedBy!.DisplayName);
+        await (await outsider.Client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/tracks", new { trackId = track })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await outsider.Client.PatchJsonAsync($"/api/v1/playlists/{playlist.Id}", new { name = "x" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Single((await (await outsider.Client.GetAsync($"/api/v1/groups/{group.Id}/playlists")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items);
+        Assert.Equal(playlist.Id, Assert.Single((await SearchAsync(outsider.Client, $"q={word}&type=playlist")).Playlists!.Items).Id);
+        Assert.DoesNotContain((await (await outsider.Client.GetAsync("/api/v1/playlists?limit=100")).ReadJsonAsync<CatalogPage<PlaylistSummary>>()).Items, p => p.Id == playlist.Id);
+        await (await anonymous.GetAsync($"/api/v1/playlists/{playlist.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Empty((await SearchAsync(anonymous, $"q={word}&type=playlist")).Playlists!.Items);
+
+        await (await member.Client.DeleteAsync($"/api/v1/groups/{group.Id}/members/{member.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await member.Client.PostJsonAsync($"/api/v1/playlists/{playlist.Id}/tracks", new { trackId = track })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(PlaylistRoles.Viewer, (await (await member.Client.GetAsync($"/api/v1/playlists/{playlist.Id}")).ReadJsonAsync<PlaylistResponse>()).Role);
+    }
+
+    private static async Task<SearchResponse> SearchAsync(HttpClient client, string query) =>
+        await (await client.GetAsync($"/api/v1/search?{query}")).ReadJsonAsync<SearchResponse>();
 }

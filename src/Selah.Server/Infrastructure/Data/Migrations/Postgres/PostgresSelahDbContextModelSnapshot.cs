@@ -1918,6 +1918,9 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 
@@ -1943,6 +1946,8 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ShareToken")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "Id");
 
                     b.HasIndex("IsPublic", "Id");
 
@@ -2785,6 +2790,11 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Selah.Server.Features.Library.Playlist", b =>
                 {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Selah.Server.Features.Accounts.SelahUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")

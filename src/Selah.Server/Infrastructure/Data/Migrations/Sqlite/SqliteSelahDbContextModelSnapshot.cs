@@ -1900,6 +1900,9 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
@@ -1925,6 +1928,8 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ShareToken")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "Id");
 
                     b.HasIndex("IsPublic", "Id");
 
@@ -2767,6 +2772,11 @@ namespace Selah.Server.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Selah.Server.Features.Library.Playlist", b =>
                 {
+                    b.HasOne("Selah.Server.Features.Community.Groups.CommunityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Selah.Server.Features.Accounts.SelahUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
