@@ -21,6 +21,7 @@ public abstract partial class SelahDbContext
     public DbSet<CommunityGroup> CommunityGroups => Set<CommunityGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
+    public DbSet<GroupMessageImage> GroupMessageImages => Set<GroupMessageImage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();

@@ -24,6 +24,8 @@ public static class CommunityExtensions
         builder.AddCommunityRealtime(); // after the in-app store: the live sink pushes the rows it saved
         builder.AddNotificationDelivery();
         builder.AddPrayerRooms();
+        builder.Services.AddTransient<ChatImageCleanupJob>();
+        builder.Services.AddHostedService<ChatImageCleanupSchedule>();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class CommunityExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         GroupsApi.MapGroupsApi(groups);
         GroupMessagesApi.MapGroupMessagesApi(groups);
+        ChatImages.MapChatImagesApi(groups);
         app.MapCommunityRealtime(groups);
 
         app.MapPrayerRoomsApi();

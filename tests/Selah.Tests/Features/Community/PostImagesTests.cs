@@ -102,7 +102,7 @@ public sealed class PostImagesTests(SelahFactory factory) : IClassFixture<SelahF
         await (await anonymous.GetAsync(membersImage.Url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    private static MultipartFormDataContent File(byte[] bytes, string name)
+    internal static MultipartFormDataContent File(byte[] bytes, string name)
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -111,7 +111,7 @@ public sealed class PostImagesTests(SelahFactory factory) : IClassFixture<SelahF
         return content;
     }
 
-    private static byte[] Jpeg(int width, int height)
+    internal static byte[] Jpeg(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
