@@ -9,7 +9,7 @@ namespace Selah.E2E;
 
 /// <summary>
 /// Groups and prayer rooms in two browser contexts: A creates a group, B joins; A's chat message reaches B live and
-/// B's typing shows on A's screen; B adds a request in A's prayer room, A pins it and B sees it pinned live. The group
+/// B's typing shows on A's screen; A sends a picture, B sees it live and opens it full size; B adds a request in A's prayer room, A pins it and B sees it pinned live. The group
 /// page and the prayer room are captured at desktop width and at 390 px.
 /// </summary>
 public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "groups")
@@ -55,6 +55,28 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Assertions.Expect(Page.GetByTestId("chat-typing")).ToHaveTextAsync($"{bName} is typing…");
         await bMessage.PressAsync("Enter");
         await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Looking forward");
+
+        Step("A attaches a picture with a caption; B sees it live and opens it full size");
+        var picture = Convert.FromBase64String(await Page.EvaluateAsync<string>("""
+            () => { const c = document.createElement('canvas'); c.width = 640; c.height = 400; const g = c.getContext('2d');
+              g.fillStyle = '#4a7bb7'; g.fillRect(0, 0, 640, 400); g.fillStyle = '#f2c14e'; g.beginPath(); g.arc(320, 200, 120, 0, 7); g.fill();
+              return c.toDataURL('image/png').split(',')[1]; }
+            """));
+        await Page.Locator(".compose input[type=file]").SetInputFilesAsync(new FilePayload { Name = "picnic.png", MimeType = "image/png", Buffer = picture });
+        await Assertions.Expect(Page.GetByTestId("chat-pending-image")).ToHaveCountAsync(1);
+        await Field("Message").FillAsync("Our picnic after church");
+        await Assertions.Expect(Button("Send message")).ToBeEnabledAsync(); // the upload has finished
+        await Button("Send message").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("chat-pending-image")).ToHaveCountAsync(0);
+        var bPicture = b.GetByRole(AriaRole.Button, new() { Name = "Open picture 1 of 1 in full size" });
+        await Assertions.Expect(bPicture).ToBeVisibleAsync();
+        await b.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=chat-images] img')].some(i => i.complete && i.naturalWidth === 640)");
+        await Assertions.Expect(b.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Our picnic after church");
+        await bPicture.ClickAsync();
+        await Assertions.Expect(b.GetByRole(AriaRole.Img, new() { Name = "Full-size picture" })).ToBeVisibleAsync();
+        await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-chat-image-viewer.png") });
+        await b.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(b.GetByRole(AriaRole.Img, new() { Name = "Full-size picture" })).ToHaveCountAsync(0);
         await ScreenshotAsync("group-chat");
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await Page.ReloadAsync();
