@@ -9,7 +9,8 @@ namespace Selah.E2E;
 
 /// <summary>
 /// Groups and prayer rooms in two browser contexts: A creates a group, B joins; A's chat message reaches B live and
-/// B's typing shows on A's screen; A sends a picture, B sees it live and opens it full size; B adds a request in A's prayer room, A pins it and B sees it pinned live. The group
+/// B's typing shows on A's screen; A sends a picture, B sees it live and opens it full size; B adds a request in A's
+/// prayer room, A pins it and B sees it pinned live; only the host sees "Close room" and removes B's message. The group
 /// page and the prayer room are captured at desktop width and at 390 px.
 /// </summary>
 public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "groups")
@@ -119,6 +120,17 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the prayer room scrolls sideways at 390 px");
         await ScreenshotAsync("prayer-room-phone");
         await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-prayer-room-guest.png") });
+
+        Step("Only the host sees \"Close room\"; the host removes B's message and it leaves B's screen live");
+        await Assertions.Expect(Button("Close room")).ToBeVisibleAsync();
+        await Assertions.Expect(b.GetByRole(AriaRole.Button, new() { Name = "Close room" })).ToHaveCountAsync(0);
+        await b.GetByLabel("Message", new() { Exact = true }).FillAsync("Off-topic: anyone selling a bike?");
+        await b.GetByLabel("Message", new() { Exact = true }).PressAsync("Enter");
+        var offTopic = Page.GetByTestId("room-message").Filter(new() { HasText = "selling a bike" });
+        await offTopic.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await Page.GetByText("Remove message", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(b.GetByTestId("room-message").Filter(new() { HasText = "selling a bike" })).ToHaveCountAsync(0);
+        await Assertions.Expect(b.GetByRole(AriaRole.Log, new() { Name = "Room chat" })).ToContainTextAsync("Thank you all");
     });
 
     private async Task SignInOnAsync(IPage page, string email, string password)
