@@ -78,6 +78,20 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-chat-image-viewer.png") });
         await b.Keyboard.PressAsync("Escape");
         await Assertions.Expect(b.GetByRole(AriaRole.Img, new() { Name = "Full-size picture" })).ToHaveCountAsync(0);
+
+        Step("B pastes a picture into the message box; its thumbnail can be removed before sending");
+        await b.EvaluateAsync("""
+            async () => { const c = document.createElement('canvas'); c.width = 200; c.height = 120; c.getContext('2d').fillRect(0, 0, 200, 120);
+              const blob = await new Promise(r => c.toBlob(r, 'image/png')); const data = new DataTransfer();
+              data.items.add(new File([blob], 'pasted.png', { type: 'image/png' }));
+              document.querySelector('.compose input:not([type=file])')
+                .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }
+            """);
+        await Assertions.Expect(b.GetByTestId("chat-pending-image")).ToHaveCountAsync(1);
+        await Assertions.Expect(b.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeEnabledAsync(); // uploaded: a picture alone may be sent
+        await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-chat-pasted.png") });
+        await b.GetByRole(AriaRole.Button, new() { Name = "Remove picture 1" }).ClickAsync();
+        await Assertions.Expect(b.GetByTestId("chat-pending-image")).ToHaveCountAsync(0);
         await ScreenshotAsync("group-chat");
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await Page.ReloadAsync();
