@@ -9,10 +9,11 @@ namespace Selah.E2E;
 
 /// <summary>
 /// Groups and prayer rooms in two browser contexts: A creates a group, B joins; A's chat message reaches B live and
-/// B's typing shows on A's screen; A edits the group (description, picture) and posts in its feed, which B sees; A starts
-/// a group playlist, B adds a track to it from the album page and A sees it with "added by B"; B adds a request in A's
-/// prayer room, A pins it and B sees it pinned live. The group page, its feed and playlists, the group playlist and the
-/// prayer room are captured at desktop width and at 390 px.
+/// B's typing shows on A's screen; A sends a picture, B sees it live and opens it full size; A edits the group
+/// (description, picture) and posts in its feed, which B sees; A starts a group playlist, B adds a track to it from the
+/// album page and A sees it with "added by B"; B adds a request in A's prayer room, A pins it and B sees it pinned live;
+/// only the host sees "Close room" and removes B's message. The group page, its feed and playlists, the group playlist
+/// and the prayer room are captured at desktop width and at 390 px.
 /// </summary>
 public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output, "groups")
 {
@@ -58,6 +59,42 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Assertions.Expect(Page.GetByTestId("chat-typing")).ToHaveTextAsync($"{bName} is typing…");
         await bMessage.PressAsync("Enter");
         await Assertions.Expect(Page.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Looking forward");
+
+        Step("A attaches a picture with a caption; B sees it live and opens it full size");
+        var picture = Convert.FromBase64String(await Page.EvaluateAsync<string>("""
+            () => { const c = document.createElement('canvas'); c.width = 640; c.height = 400; const g = c.getContext('2d');
+              g.fillStyle = '#4a7bb7'; g.fillRect(0, 0, 640, 400); g.fillStyle = '#f2c14e'; g.beginPath(); g.arc(320, 200, 120, 0, 7); g.fill();
+              return c.toDataURL('image/png').split(',')[1]; }
+            """));
+        await Page.Locator(".compose input[type=file]").SetInputFilesAsync(new FilePayload { Name = "picnic.png", MimeType = "image/png", Buffer = picture });
+        await Assertions.Expect(Page.GetByTestId("chat-pending-image")).ToHaveCountAsync(1);
+        await Field("Message").FillAsync("Our picnic after church");
+        await Assertions.Expect(Button("Send message")).ToBeEnabledAsync(); // the upload has finished
+        await Button("Send message").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("chat-pending-image")).ToHaveCountAsync(0);
+        var bPicture = b.GetByRole(AriaRole.Button, new() { Name = "Open picture 1 of 1 in full size" });
+        await Assertions.Expect(bPicture).ToBeVisibleAsync();
+        await b.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=chat-images] img')].some(i => i.complete && i.naturalWidth === 640)");
+        await Assertions.Expect(b.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync("Our picnic after church");
+        await bPicture.ClickAsync();
+        await Assertions.Expect(b.GetByRole(AriaRole.Img, new() { Name = "Full-size picture" })).ToBeVisibleAsync();
+        await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-chat-image-viewer.png") });
+        await b.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(b.GetByRole(AriaRole.Img, new() { Name = "Full-size picture" })).ToHaveCountAsync(0);
+
+        Step("B pastes a picture into the message box; its thumbnail can be removed before sending");
+        await b.EvaluateAsync("""
+            async () => { const c = document.createElement('canvas'); c.width = 200; c.height = 120; c.getContext('2d').fillRect(0, 0, 200, 120);
+              const blob = await new Promise(r => c.toBlob(r, 'image/png')); const data = new DataTransfer();
+              data.items.add(new File([blob], 'pasted.png', { type: 'image/png' }));
+              document.querySelector('.compose input:not([type=file])')
+                .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }
+            """);
+        await Assertions.Expect(b.GetByTestId("chat-pending-image")).ToHaveCountAsync(1);
+        await Assertions.Expect(b.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeEnabledAsync(); // uploaded: a picture alone may be sent
+        await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-chat-pasted.png") });
+        await b.GetByRole(AriaRole.Button, new() { Name = "Remove picture 1" }).ClickAsync();
+        await Assertions.Expect(b.GetByTestId("chat-pending-image")).ToHaveCountAsync(0);
         await ScreenshotAsync("group-chat");
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await Page.ReloadAsync();
@@ -178,6 +215,17 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the prayer room scrolls sideways at 390 px");
         await ScreenshotAsync("prayer-room-phone");
         await b.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactsDir, "groups-prayer-room-guest.png") });
+
+        Step("Only the host sees \"Close room\"; the host removes B's message and it leaves B's screen live");
+        await Assertions.Expect(Button("Close room")).ToBeVisibleAsync();
+        await Assertions.Expect(b.GetByRole(AriaRole.Button, new() { Name = "Close room" })).ToHaveCountAsync(0);
+        await b.GetByLabel("Message", new() { Exact = true }).FillAsync("Off-topic: anyone selling a bike?");
+        await b.GetByLabel("Message", new() { Exact = true }).PressAsync("Enter");
+        var offTopic = Page.GetByTestId("room-message").Filter(new() { HasText = "selling a bike" });
+        await offTopic.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await Page.GetByText("Remove message", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(b.GetByTestId("room-message").Filter(new() { HasText = "selling a bike" })).ToHaveCountAsync(0);
+        await Assertions.Expect(b.GetByRole(AriaRole.Log, new() { Name = "Room chat" })).ToContainTextAsync("Thank you all");
     });
 
     /// <summary>A 48×48 PNG (a gold circle on blue) for the group picture.</summary>

@@ -45,8 +45,18 @@ public sealed class GroupsApi(ApiTransport transport, HttpClient http)
         transport.GetAsync<CommunityPage<GroupMessageResponse>>(CatalogApi.Query($"api/v1/groups/{id}/messages", ("cursor", cursor),
             ("limit", limit.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
-    public Task<GroupMessageResponse> SendMessageAsync(Guid id, string text, CancellationToken cancellationToken = default) =>
-        transport.SendJsonAsync<GroupMessageResponse>(HttpMethod.Post, $"api/v1/groups/{id}/messages", new GroupMessageRequest(text), cancellationToken);
+    public Task<GroupMessageResponse> SendMessageAsync(Guid id, string text, IReadOnlyList<Guid>? attachmentIds = null, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync<GroupMessageResponse>(HttpMethod.Post, $"api/v1/groups/{id}/messages", new GroupMessageRequest(text, attachmentIds), cancellationToken);
+
+    /// <summary>Uploads a picture for a chat message (the server sniffs, resizes and re-encodes it); send its id with the message.</summary>
+    public async Task<ChatAttachmentResponse> UploadChatImageAsync(Guid id, Stream data, string fileName, string? contentType, CancellationToken cancellationToken = default)
+    {
+        using var content = new MultipartFormDataContent();
+        var stream = new StreamContent(data);
+        stream.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
+        content.Add(stream, "file", string.IsNullOrEmpty(fileName) ? "image" : fileName);
+        return await transport.SendContentAsync<ChatAttachmentResponse>(HttpMethod.Post, $"api/v1/groups/{id}/attachments", content, cancellationToken);
+    }
 
     public Task<IReadOnlyList<ChatReadState>> UnreadAsync(CancellationToken cancellationToken = default) =>
         transport.GetAsync<IReadOnlyList<ChatReadState>>("api/v1/groups/unread", cancellationToken);

@@ -24,6 +24,17 @@ public sealed class PrayerRoomsApi(ApiTransport transport, HttpClient http)
         transport.GetAsync<CommunityPage<PrayerRoomMessageResponse>>(CatalogApi.Query($"api/v1/prayer-rooms/{id}/messages", ("cursor", cursor),
             ("limit", 50.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
+    /// <summary>Requests older than <paramref name="before"/> (the list's first), oldest first; fewer than <paramref name="limit"/> = none left.</summary>
+    public Task<IReadOnlyList<PrayerRoomRequestResponse>> EarlierRequestsAsync(Guid id, Guid before, int limit, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<IReadOnlyList<PrayerRoomRequestResponse>>(CatalogApi.Query($"api/v1/prayer-rooms/{id}/requests", ("before", before.ToString()),
+            ("limit", limit.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+
+    public Task<PrayerRoomMessageResponse> EditMessageAsync(Guid id, Guid messageId, string text, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync<PrayerRoomMessageResponse>(HttpMethod.Patch, $"api/v1/prayer-rooms/{id}/messages/{messageId}", new PrayerRoomTextRequest(text), cancellationToken);
+
+    public Task DeleteMessageAsync(Guid id, Guid messageId, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync(HttpMethod.Delete, $"api/v1/prayer-rooms/{id}/messages/{messageId}", null, cancellationToken);
+
     /// <summary>A connection to <c>/hubs/prayer-rooms</c> (the session cookie authenticates it); start it and call JoinRoom.</summary>
     public HubConnection LiveConnection() =>
         new HubConnectionBuilder().WithUrl(new Uri(http.BaseAddress!, "hubs/prayer-rooms")).WithAutomaticReconnect().Build();

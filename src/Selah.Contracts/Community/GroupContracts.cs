@@ -48,12 +48,27 @@ public sealed record GroupRoleRequest(
 
 public sealed record GroupInviteResponse(string InviteToken);
 
+/// <summary>
+/// A chat message: <c>text</c>, and up to 4 <c>attachmentIds</c> from <c>POST groups/{id}/attachments</c> (send only;
+/// the text may be empty when there are images). An edit changes the text only.
+/// </summary>
 public sealed record GroupMessageRequest(
-    [property: Required(ErrorMessage = "Text is required."), StringLength(4000, MinimumLength = 1, ErrorMessage = "Text must be 1–4000 characters.")] string Text);
+    [property: StringLength(4000, ErrorMessage = "Text must be 1–4000 characters.")] string? Text,
+    IReadOnlyList<Guid>? AttachmentIds = null);
 
-/// <summary>A chat message; deleted messages keep their place with empty text. <c>status</c> <c>held</c> = pending review (author only).</summary>
+/// <summary>
+/// A chat message; deleted messages keep their place with empty text and no images. <c>status</c> <c>held</c> = pending
+/// review (author only). <c>images</c>: the attached pictures, served to the group's members only.
+/// </summary>
 public sealed record GroupMessageResponse(
-    Guid Id, Guid GroupId, CommunityUser? Author, string Text, string Status, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool Deleted);
+    Guid Id, Guid GroupId, CommunityUser? Author, string Text, string Status, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool Deleted,
+    IReadOnlyList<ChatImageResponse>? Images = null);
+
+/// <summary>A chat image (WebP, at most 1600 px on its longer side); <c>url</c> is members-only.</summary>
+public sealed record ChatImageResponse(Guid Id, string Url, int Width, int Height);
+
+/// <summary>An uploaded chat image not yet attached to a message: send its <c>id</c> in <c>attachmentIds</c> within <c>expiresAt</c>.</summary>
+public sealed record ChatAttachmentResponse(Guid Id, int Width, int Height, DateTimeOffset ExpiresAt);
 
 public sealed record GroupListQuery(
     [property: Description("true: only groups the caller belongs to.")] bool? Mine,

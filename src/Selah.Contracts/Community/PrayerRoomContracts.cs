@@ -14,7 +14,7 @@ public sealed record PrayerRoomCreateRequest(
 /// </summary>
 public sealed record PrayerRoomResponse(
     Guid Id, string Title, CommunityUser Host, PrayerRoomGroup? Group, bool IsOpen, bool IsHost, PrayerRoomRequestResponse? Pinned,
-    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, bool CanClose = false);
 
 public sealed record PrayerRoomGroup(Guid Id, string Name);
 
@@ -23,7 +23,16 @@ public sealed record PrayerRoomRequestResponse(
     Guid Id, Guid RoomId, CommunityUser Author, string Text, string Status, int PrayingCount, bool IAmPraying, DateTimeOffset CreatedAt);
 
 /// <summary>A chat message in a prayer room. <c>status</c> <c>held</c> = awaiting review (its author only).</summary>
-public sealed record PrayerRoomMessageResponse(Guid Id, Guid RoomId, CommunityUser Author, string Text, string Status, DateTimeOffset CreatedAt);
+public sealed record PrayerRoomMessageResponse(
+    Guid Id, Guid RoomId, CommunityUser Author, string Text, string Status, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt = null);
+
+/// <summary>Server → client <c>messageDeleted</c> on <c>/hubs/prayer-rooms</c>: drop the message from view.</summary>
+public sealed record PrayerRoomMessageDeletedEvent(Guid RoomId, Guid MessageId);
+
+/// <summary>A page of a room's prayer list: the <c>limit</c> newest requests before <c>before</c> (a request id), oldest first.</summary>
+public sealed record PrayerRoomRequestsQuery(
+    [property: Description("A request id: only older requests (\"load more\"); absent: the newest.")] Guid? Before,
+    [property: Description("Page size, 1–200."), DefaultValue(200)] int? Limit);
 
 public sealed record PrayerRoomTextRequest(
     [property: Required(ErrorMessage = "Text is required."), StringLength(1000, MinimumLength = 1, ErrorMessage = "Text must be 1–1000 characters.")] string Text);

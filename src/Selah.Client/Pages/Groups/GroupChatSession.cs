@@ -106,14 +106,16 @@ public sealed class GroupChatSession(GroupsApi api) : IAsyncDisposable
     }
 
     /// <summary>Sends through the hub when live, else through the REST API; the stored message is shown at once.</summary>
-    public async Task<GroupMessageResponse> SendAsync(string text)
+    public async Task<GroupMessageResponse> SendAsync(string text, IReadOnlyList<Guid>? attachmentIds = null)
     {
         GroupMessageResponse message;
         if (_connection is { State: HubConnectionState.Connected })
         {
             try
             {
-                message = await _connection.InvokeAsync<GroupMessageResponse>("SendMessage", _groupId, text);
+                message = attachmentIds is { Count: > 0 }
+                    ? await _connection.InvokeAsync<GroupMessageResponse>("SendMessageWithImages", _groupId, text, attachmentIds.ToArray())
+                    : await _connection.InvokeAsync<GroupMessageResponse>("SendMessage", _groupId, text);
             }
             catch (HubException e)
             {
@@ -122,7 +124,7 @@ public sealed class GroupChatSession(GroupsApi api) : IAsyncDisposable
         }
         else
         {
-            message = await api.SendMessageAsync(_groupId, text);
+            message = await api.SendMessageAsync(_groupId, text, attachmentIds);
         }
 
         await Upsert(message, addIfMissing: true);

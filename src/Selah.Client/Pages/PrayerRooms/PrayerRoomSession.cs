@@ -24,6 +24,12 @@ public sealed class PrayerRoomSession(PrayerRoomsApi api) : IAsyncDisposable
 
     public string? Error { get; private set; }
 
+    /// <summary>The prayer list holds a full page: older requests may be loaded (<see cref="LoadEarlierRequestsAsync"/>).</summary>
+    public bool HasEarlierRequests { get; private set; }
+
+    /// <summary>The server's page size of the prayer list.</summary>
+    public const int RequestPage = 200;
+
     /// <summary>connecting, live, reconnecting or offline.</summary>
     public string Status { get; private set; } = "connecting";
 
@@ -34,6 +40,8 @@ public sealed class PrayerRoomSession(PrayerRoomsApi api) : IAsyncDisposable
         _roomId = roomId;
         _connection = api.LiveConnection();
         _connection.On<PrayerRoomMessageResponse>("message", m => { Add(Messages, m, m.Id, x => x.Id); return NotifyAsync(); });
+        _connection.On<PrayerRoomMessageResponse>("messageEdited", ReplaceMessageAsync);
+        _connection.On<PrayerRoomMessageDeletedEvent>("messageDeleted", d => { Messages.RemoveAll(m => m.Id == d.MessageId); return NotifyAsync(); });
         _connection.On<PrayerRoomRequestResponse>("request", OnRequestAsync);
         _connection.On<PrayerRoomPrayingEvent>("praying", OnPrayingAsync);
         _connection.On<PrayerRoomPinnedEvent>("pinned", p => { Room = Room! with { Pinned = p.Request }; return NotifyAsync(); });
@@ -81,6 +89,43 @@ public sealed class PrayerRoomSession(PrayerRoomsApi api) : IAsyncDisposable
     public Task<PrayerRoomResponse> PinAsync(Guid? requestId) =>
         InvokeAsync<PrayerRoomResponse>("PinRequest", r => { Room = r; return NotifyAsync(); }, _roomId, requestId!);
 
+    public async Task EditMessageAsync(Guid messageId, string text) => await ReplaceMessageAsync(await api.EditMessageAsync(_roomId, messageId, text));
+
+    public async Task DeleteMessageAsync(Guid messageId)
+    {
+        await api.DeleteMessageAsync(_roomId, messageId);
+        Messages.RemoveAll(m => m.Id == messageId);
+        await NotifyAsync();
+    }
+
+    public async Task LoadEarlierRequestsAsync()
+    {
+        if (Requests.Count == 0)
+        {
+            return;
+        }
+
+        var earlier = await api.EarlierRequestsAsync(_roomId, Requests[0].Id, RequestPage);
+        foreach (var request in earlier)
+        {
+            Add(Requests, request, request.Id, r => r.Id);
+        }
+
+        HasEarlierRequests = earlier.Count >= RequestPage;
+        await NotifyAsync();
+    }
+
+    private Task ReplaceMessageAsync(PrayerRoomMessageResponse message)
+    {
+        var index = Messages.FindIndex(m => m.Id == message.Id);
+        if (index >= 0)
+        {
+            Messages[index] = message;
+        }
+
+        return NotifyAsync();
+    }
+
     public async Task CloseAsync()
     {
         Room = await api.CloseAsync(_roomId);
@@ -94,6 +139,7 @@ public sealed class PrayerRoomSession(PrayerRoomsApi api) : IAsyncDisposable
         Praying = joined.Praying;
         Requests.Clear();
         Requests.AddRange(joined.Requests);
+        HasEarlierRequests = joined.Requests.Count >= RequestPage;
         Error = null;
         await SetStatusAsync("live");
     }

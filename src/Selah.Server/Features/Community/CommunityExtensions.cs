@@ -26,6 +26,8 @@ public static class CommunityExtensions
         builder.AddCommunityRealtime(); // after the in-app store: the live sink pushes the rows it saved
         builder.AddNotificationDelivery();
         builder.AddPrayerRooms();
+        builder.Services.AddTransient<ChatImageCleanupJob>();
+        builder.Services.AddHostedService<ChatImageCleanupSchedule>();
         return builder;
     }
 
@@ -57,6 +59,7 @@ public static class CommunityExtensions
         GroupMessagesApi.MapGroupMessagesApi(groups);
         GroupSettingsApi.MapGroupSettingsApi(groups, app);
         GroupPlaylistsApi.MapGroupPlaylistsApi(groups);
+        ChatImages.MapChatImagesApi(groups);
         app.MapCommunityRealtime(groups);
 
         app.MapPrayerRoomsApi();

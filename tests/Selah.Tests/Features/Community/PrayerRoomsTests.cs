@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Selah.Contracts.Community;
+using Selah.Server.Features.Community.PrayerRooms;
+using Selah.Server.Infrastructure.Data;
 using Selah.Tests.Testing;
 
 namespace Selah.Tests.Features.Community;
@@ -10,6 +13,87 @@ namespace Selah.Tests.Features.Community;
 public sealed class PrayerRoomsTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     private const string Hub = "/hubs/prayer-rooms";
+
+    [Fact]
+    public async Task Room_messages_are_edited_by_their_author_and_removed_by_the_author_or_host_live()
+    {
+        using var host = await factory.NewMemberAsync();
+        using var guest = await factory.NewMemberAsync();
+        using var other = await factory.NewMemberAsync();
+        var room = await host.OpenRoomAsync("Night watch");
+        await using var hostLive = await LiveClient.ConnectAsync(factory, Hub, host);
+        await hostLive.Connection.InvokeAsync<PrayerRoomJoinResult>("JoinRoom", room.Id);
+        var messages = $"/api/v1/prayer-rooms/{room.Id}/messages";
+        var message = await (await guest.Client.PostJsonAsync(messages, new { text = "Praying for Sam" })).ReadJsonAsync<PrayerRoomMessageResponse>(HttpStatusCode.Created);
+
+        var edited = await (await guest.Client.PatchJsonAsync($"{messages}/{message.Id}", new { text = "  Praying for Sam and Ana  " })).ReadJsonAsync<PrayerRoomMessageResponse>();
+        Assert.Equal("Praying for Sam and Ana", edited.Text);
+        Assert.NotNull(edited.EditedAt);
+        var live = await hostLive.WaitForAsync("messageEdited", p => p.GetProperty("id").GetGuid() == message.Id);
+        Assert.Equal("Praying for Sam and Ana", live.GetProperty("text").GetString());
+        await (await guest.Client.PatchJsonAsync($"{messages}/{message.Id}", new { text = " " })).ShouldBeValidationProblemAsync("text");
+        await (await host.Client.PatchJsonAsync($"{messages}/{message.Id}", new { text = "Host rewrites" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.Client.PatchJsonAsync($"{messages}/{message.Id}", new { text = "Not mine" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.Client.DeleteAsync($"{messages}/{message.Id}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await guest.Client.PatchJsonAsync($"{messages}/{Guid.NewGuid()}", new { text = "Where?" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        // The host removes a guest's message; the author deletes their own. Both leave the room's view live and the history.
+        await (await host.Client.DeleteAsync($"{messages}/{message.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await hostLive.WaitForAsync("messageDeleted", p => p.GetProperty("messageId").GetGuid() == message.Id);
+        await (await guest.Client.DeleteAsync($"{messages}/{message.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var own = await (await other.Client.PostJsonAsync(messages, new { text = "Amen" })).ReadJsonAsync<PrayerRoomMessageResponse>(HttpStatusCode.Created);
+        await (await other.Client.DeleteAsync($"{messages}/{own.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await hostLive.WaitForAsync("messageDeleted", p => p.GetProperty("messageId").GetGuid() == own.Id);
+        Assert.Empty((await guest.Client.GetPageAsync<PrayerRoomMessageResponse>(messages)).Items);
+    }
+
+    [Fact]
+    public async Task A_group_leader_may_close_a_members_room_and_the_prayer_list_pages_beyond_200()
+    {
+        using var owner = await factory.NewMemberAsync();
+        using var member = await factory.NewMemberAsync();
+        using var other = await factory.NewMemberAsync();
+        var group = await owner.CreateGroupAsync(isPrivate: false);
+        await member.JoinPublicGroupAsync(group.Id);
+        await other.JoinPublicGroupAsync(group.Id);
+        var room = await member.OpenRoomAsync("Members' room", group.Id);
+        Assert.True(room.CanClose);
+
+        var asLeader = await (await owner.Client.GetAsync($"/api/v1/prayer-rooms/{room.Id}")).ReadJsonAsync<PrayerRoomResponse>();
+        Assert.True(asLeader.CanClose);
+        Assert.False(asLeader.IsHost);
+        Assert.True((await owner.Client.GetPageAsync<PrayerRoomResponse>($"/api/v1/prayer-rooms?groupId={group.Id}")).Items.Single(r => r.Id == room.Id).CanClose);
+        Assert.False((await (await other.Client.GetAsync($"/api/v1/prayer-rooms/{room.Id}")).ReadJsonAsync<PrayerRoomResponse>()).CanClose);
+        Assert.False((await other.Client.GetPageAsync<PrayerRoomResponse>($"/api/v1/prayer-rooms?groupId={group.Id}")).Items.Single(r => r.Id == room.Id).CanClose);
+        await (await other.Client.PostAsync($"/api/v1/prayer-rooms/{room.Id}/close", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        // 205 requests (written straight to the store: the chat rate limit would take minutes through the API).
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SelahDbContext>();
+            var ids = Enumerable.Range(0, 205).Select(_ => Guid.CreateVersion7()).Order().ToList(); // v7 ids within one millisecond are not ordered by themselves
+            for (var i = 0; i < 205; i++)
+            {
+                db.PrayerRoomRequests.Add(new PrayerRoomRequest { Id = ids[i], RoomId = room.Id, AuthorId = member.Id, Text = $"Request {i:000}", CreatedAt = DateTimeOffset.UtcNow });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var requests = $"/api/v1/prayer-rooms/{room.Id}/requests";
+        var newest = await (await other.Client.GetAsync(requests)).ReadJsonAsync<List<PrayerRoomRequestResponse>>();
+        Assert.Equal(200, newest.Count);
+        Assert.Equal(("Request 005", "Request 204"), (newest[0].Text, newest[^1].Text));
+        var earlier = await (await other.Client.GetAsync($"{requests}?before={newest[0].Id}&limit=200")).ReadJsonAsync<List<PrayerRoomRequestResponse>>();
+        Assert.Equal(["Request 000", "Request 001", "Request 002", "Request 003", "Request 004"], earlier.Select(r => r.Text));
+        Assert.Equal(["Request 003", "Request 004"],
+            (await (await other.Client.GetAsync($"{requests}?before={newest[0].Id}&limit=2")).ReadJsonAsync<List<PrayerRoomRequestResponse>>()).Select(r => r.Text));
+        await (await other.Client.GetAsync($"{requests}?limit=0")).ShouldBeValidationProblemAsync("limit");
+        await (await other.Client.GetAsync($"{requests}?limit=201")).ShouldBeValidationProblemAsync("limit");
+
+        var closed = await (await owner.Client.PostAsync($"/api/v1/prayer-rooms/{room.Id}/close", null)).ReadJsonAsync<PrayerRoomResponse>();
+        Assert.False(closed.IsOpen);
+    }
 
     [Fact]
     public async Task Members_gather_in_a_room_live_add_requests_pray_and_the_host_pins_one()

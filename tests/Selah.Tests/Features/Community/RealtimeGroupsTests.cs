@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Selah.Contracts.Community;
+using Selah.Server.Features.Community.Groups;
 using Selah.Server.Features.Community.Realtime;
 using Selah.Tests.Testing;
 
@@ -298,4 +299,97 @@ public sealed class RealtimeGroupsTests(RealtimeFactory factory) : IClassFixture
         await RealtimeSteps.ShouldFailAsync(live.Connection.InvokeAsync<JsonElement>("JoinGroup", group.Id), "not-found");
         await RealtimeSteps.ShouldFailAsync(live.Connection.InvokeAsync("Typing", group.Id), "not-joined");
     }
+
+    [Fact]
+    public async Task Chat_images_are_uploaded_sent_live_with_the_message_and_served_to_members_only()
+    {
+        using var author = await factory.NewMemberAsync();
+        using var member = await factory.NewMemberAsync();
+        using var outsider = await factory.NewMemberAsync();
+        var group = await author.CreateGroupAsync(isPrivate: false);
+        var secret = await author.CreateGroupAsync(isPrivate: true);
+        await member.JoinPublicGroupAsync(group.Id);
+        await using var authorLive = await LiveClient.ConnectAsync(factory, Hub, author);
+        await using var memberLive = await LiveClient.ConnectAsync(factory, Hub, member);
+        await authorLive.JoinChatAsync(group.Id);
+        await memberLive.JoinChatAsync(group.Id);
+
+        var photo = await UploadAsync(author, group.Id, PostImagesTests.Jpeg(2400, 1200));
+        Assert.Equal((1600, 800), (photo.Width, photo.Height));
+        await (await author.Client.PostAsync($"/api/v1/groups/{group.Id}/attachments", PostImagesTests.File("<svg onload=alert(1)>"u8.ToArray(), "x.png")))
+            .ShouldBeValidationProblemAsync("file");
+        await (await outsider.Client.PostAsync($"/api/v1/groups/{group.Id}/attachments", PostImagesTests.File(PostImagesTests.Jpeg(20, 20), "a.jpg")))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await outsider.Client.PostAsync($"/api/v1/groups/{secret.Id}/attachments", PostImagesTests.File(PostImagesTests.Jpeg(20, 20), "a.jpg")))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        // Someone else's upload, or one for another group, cannot be attached; nothing is stored.
+        await (await member.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/messages", new { text = "Look", attachmentIds = new[] { photo.Id } }))
+            .ShouldBeValidationProblemAsync("attachmentIds");
+        var forSecret = await UploadAsync(author, secret.Id, PostImagesTests.Jpeg(30, 20));
+        await (await author.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/messages", new { text = "Look", attachmentIds = new[] { forSecret.Id } }))
+            .ShouldBeValidationProblemAsync("attachmentIds");
+        await (await author.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/messages", new { text = "" })).ShouldBeValidationProblemAsync("text");
+        await RealtimeSteps.ShouldFailAsync(
+            memberLive.Connection.InvokeAsync<GroupMessageResponse>("SendMessageWithImages", group.Id, "", new[] { photo.Id }), "validation: attachmentIds");
+
+        // The hub: an image-only message arrives live with its image.
+        var sent = await authorLive.Connection.InvokeAsync<GroupMessageResponse>("SendMessageWithImages", group.Id, "", new[] { photo.Id });
+        Assert.Equal("", sent.Text);
+        var image = Assert.Single(sent.Images!);
+        Assert.Equal((photo.Id, 1600, 800), (image.Id, image.Width, image.Height));
+        var live = await memberLive.WaitForMessageAsync("message", sent.Id);
+        var liveImage = Assert.Single(live.GetProperty("images").EnumerateArray());
+        Assert.Equal(image.Url, liveImage.GetProperty("url").GetString());
+        Assert.Equal(1600, liveImage.GetProperty("width").GetInt32());
+
+        var served = await member.Client.GetAsync(image.Url);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/webp", served.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("private", served.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        await (await outsider.Client.GetAsync(image.Url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await factory.CreateClient().GetAsync(image.Url)).ShouldHaveStatusAsync(HttpStatusCode.Unauthorized);
+        await (await member.Client.GetAsync($"/api/v1/groups/{group.Id}/messages/{Guid.NewGuid()}/images/{image.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        // An upload is used once; REST takes text and several images, in the order given, and the history carries them.
+        await (await author.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/messages", new { text = "Again", attachmentIds = new[] { photo.Id } }))
+            .ShouldBeValidationProblemAsync("attachmentIds");
+        var second = await UploadAsync(author, group.Id, PostImagesTests.Jpeg(40, 30));
+        var third = await UploadAsync(author, group.Id, PostImagesTests.Jpeg(50, 30));
+        var viaRest = await (await author.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/messages", new { text = "Our picnic", attachmentIds = new[] { third.Id, second.Id } }))
+            .ReadJsonAsync<GroupMessageResponse>(HttpStatusCode.Created);
+        Assert.Equal([third.Id, second.Id], viaRest.Images!.Select(i => i.Id));
+        var history = await member.Client.GetPageAsync<GroupMessageResponse>($"/api/v1/groups/{group.Id}/messages");
+        Assert.Equal([third.Id, second.Id], history.Items.Single(m => m.Id == viaRest.Id).Images!.Select(i => i.Id));
+        Assert.Single(history.Items.Single(m => m.Id == sent.Id).Images!);
+        await (await author.Client.PatchJsonAsync($"/api/v1/groups/{group.Id}/messages/{sent.Id}", new { text = "" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK); // an image message may lose its caption
+        await (await author.Client.PatchJsonAsync($"/api/v1/groups/{group.Id}/messages/{viaRest.Id}", new { text = "x", attachmentIds = new[] { photo.Id } }))
+            .ShouldBeValidationProblemAsync("attachmentIds");
+
+        // A held message's image is the author's alone until approved.
+        var heldPhoto = await UploadAsync(author, group.Id, PostImagesTests.Jpeg(60, 40));
+        var held = await (await author.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/messages", new { text = "scamcoin pics", attachmentIds = new[] { heldPhoto.Id } }))
+            .ReadJsonAsync<GroupMessageResponse>(HttpStatusCode.Created);
+        Assert.Equal("held", held.Status);
+        var heldUrl = Assert.Single(held.Images!).Url;
+        Assert.Equal(HttpStatusCode.OK, (await author.Client.GetAsync(heldUrl)).StatusCode);
+        await (await member.Client.GetAsync(heldUrl)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        // A deleted message serves its images no more, and the clean-up removes them (and expired, never-sent uploads).
+        await (await author.Client.DeleteAsync($"/api/v1/groups/{group.Id}/messages/{viaRest.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await member.Client.GetAsync(viaRest.Images![0].Url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await author.Client.GetAsync(viaRest.Images![1].Url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Empty((await member.Client.GetPageAsync<GroupMessageResponse>($"/api/v1/groups/{group.Id}/messages")).Items.Single(m => m.Id == viaRest.Id).Images!);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.True(await ChatImageCleanupJob.CleanAsync(scope.ServiceProvider, CancellationToken.None) >= 2);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync(image.Url)).StatusCode);
+    }
+
+    private static async Task<ChatAttachmentResponse> UploadAsync(Member member, Guid groupId, byte[] bytes) =>
+        await (await member.Client.PostAsync($"/api/v1/groups/{groupId}/attachments", PostImagesTests.File(bytes, "photo.jpg")))
+            .ReadJsonAsync<ChatAttachmentResponse>(HttpStatusCode.Created);
 }

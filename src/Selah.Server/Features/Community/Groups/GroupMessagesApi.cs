@@ -67,13 +67,14 @@ public static class GroupMessagesApi
         var next = page.Count > limit ? CatalogCursor.For(CursorSort, page[limit - 1].Id).Encode() : null;
         page = page.Take(limit).ToList();
         var names = await PostMapper.UserNamesAsync(db, page.Select(m => m.AuthorId).Distinct().ToList(), cancellationToken);
-        return TypedResults.Ok(new CommunityPage<GroupMessageResponse>(page.Select(m => ToResponse(m, names)).ToList(), next));
+        var images = await ChatImages.ForMessagesAsync(db, page, cancellationToken);
+        return TypedResults.Ok(new CommunityPage<GroupMessageResponse>(page.Select(m => GroupChat.ToResponse(m, names, images)).ToList(), next));
     }
 
     public static async Task<Results<Created<GroupMessageResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, GroupMessageRequest request, ClaimsPrincipal user, GroupChat chat, CancellationToken cancellationToken)
     {
-        var result = await chat.SendAsync(id, request.Text, user, cancellationToken);
+        var result = await chat.SendAsync(id, request.Text, request.AttachmentIds, user, cancellationToken);
         return result switch
         {
             { Value: { } message } => TypedResults.Created($"/api/v1/groups/{id}/messages/{message.Id}", message),
@@ -85,6 +86,11 @@ public static class GroupMessagesApi
     public static async Task<Results<Ok<GroupMessageResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(
         Guid id, Guid messageId, GroupMessageRequest request, ClaimsPrincipal user, GroupChat chat, CancellationToken cancellationToken)
     {
+        if (request.AttachmentIds is { Count: > 0 })
+        {
+            return Problems.Field("attachmentIds", "An edit changes the text only; delete the message to take its images back.");
+        }
+
         var result = await chat.EditAsync(id, messageId, request.Text, user, cancellationToken);
         return result switch
         {
@@ -100,6 +106,4 @@ public static class GroupMessagesApi
         var result = await chat.DeleteAsync(id, messageId, user, cancellationToken);
         return result.Value ? TypedResults.NoContent() : (ProblemHttpResult)result.Error!;
     }
-
-    private static GroupMessageResponse ToResponse(GroupMessage m, IReadOnlyDictionary<Guid, string> names) => GroupChat.ToResponse(m, names);
 }

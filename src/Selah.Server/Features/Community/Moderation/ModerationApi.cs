@@ -62,7 +62,7 @@ public static class ModerationApi
             && (m.Status == ContentStatus.Held || (m.Status == ContentStatus.Published && open.Any(r => r.ItemId == m.Id))));
         // Live prayer rooms: held requests and messages (rooms have no reports; what is published there is live talk).
         var roomRequests = db.PrayerRoomRequests.AsNoTracking().Where(r => r.Status == ContentStatus.Held);
-        var roomMessages = db.PrayerRoomMessages.AsNoTracking().Where(m => m.Status == ContentStatus.Held);
+        var roomMessages = db.PrayerRoomMessages.AsNoTracking().Where(m => m.Status == ContentStatus.Held && m.DeletedAt == null);
         if (before != Guid.Empty)
         {
             posts = posts.Where(p => p.Id.CompareTo(before) < 0);

@@ -68,7 +68,7 @@ public static class ModerationDecisions
             ? await db.PrayerRoomRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             : null;
         var roomMessage = post is null && comment is null && message is null && roomRequest is null
-            ? await db.PrayerRoomMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
+            ? await db.PrayerRoomMessages.FirstOrDefaultAsync(m => m.Id == id && m.DeletedAt == null, cancellationToken)
             : null;
         if (roomRequest is not null || roomMessage is not null)
         {

@@ -79,8 +79,12 @@ public sealed class LivePrayerRooms(
         return new(await ToResponseAsync(view, user, cancellationToken), null);
     }
 
-    /// <summary>The room's prayer list, oldest first: published requests and the caller's own held ones (at most <see cref="MaxRequests"/>, the newest).</summary>
-    public async Task<ChatResult<IReadOnlyList<PrayerRoomRequestResponse>>> RequestsAsync(Guid roomId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The room's prayer list, oldest first: published requests and the caller's own held ones — the newest
+    /// <paramref name="limit"/> (at most <see cref="MaxRequests"/>), or those before the request <paramref name="before"/> ("load more").
+    /// </summary>
+    public async Task<ChatResult<IReadOnlyList<PrayerRoomRequestResponse>>> RequestsAsync(
+        Guid roomId, ClaimsPrincipal user, CancellationToken cancellationToken, Guid? before = null, int? limit = null)
     {
         var (view, problem) = await PrayerRoomAccess.FindAsync(db, roomId, user, cancellationToken);
         if (view is null)
@@ -88,9 +92,19 @@ public sealed class LivePrayerRooms(
             return problem!;
         }
 
+        if (limit is < 1 or > MaxRequests)
+        {
+            return Problems.Field("limit", $"limit must be 1–{MaxRequests}.");
+        }
+
         var me = user.GetUserId();
-        var rows = await db.PrayerRoomRequests.AsNoTracking().Where(r => r.RoomId == roomId && (r.Status == ContentStatus.Published || r.AuthorId == me))
-            .OrderByDescending(r => r.Id).Take(MaxRequests).ToListAsync(cancellationToken);
+        var query = db.PrayerRoomRequests.AsNoTracking().Where(r => r.RoomId == roomId && (r.Status == ContentStatus.Published || r.AuthorId == me));
+        if (before is { } older)
+        {
+            query = query.Where(r => r.Id.CompareTo(older) < 0);
+        }
+
+        var rows = await query.OrderByDescending(r => r.Id).Take(limit ?? MaxRequests).ToListAsync(cancellationToken);
         rows.Reverse();
         return new(await ToResponsesAsync(rows, me, cancellationToken), null);
     }
@@ -218,7 +232,8 @@ public sealed class LivePrayerRooms(
         }
 
         var me = user.GetUserId();
-        var rows = db.PrayerRoomMessages.AsNoTracking().Where(m => m.RoomId == roomId && (m.Status == ContentStatus.Published || m.AuthorId == me));
+        var rows = db.PrayerRoomMessages.AsNoTracking()
+            .Where(m => m.RoomId == roomId && m.DeletedAt == null && (m.Status == ContentStatus.Published || m.AuthorId == me));
         if (before is { } b)
         {
             rows = rows.Where(m => m.Id.CompareTo(b) < 0);
@@ -254,6 +269,89 @@ public sealed class LivePrayerRooms(
         var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [me], cancellationToken));
         await BroadcastAsync(Audience(roomId, message.Status, me), "message", response);
         return new(response, null);
+    }
+
+    /// <summary>Edits the caller's own message (open rooms); the edit is moderated again and a held edit leaves everyone else's view.</summary>
+    public async Task<ChatResult<PrayerRoomMessageResponse>> EditMessageAsync(
+        Guid roomId, Guid messageId, string? text, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (view, problem) = await OpenRoomAsync(roomId, user, cancellationToken);
+        if (view is null)
+        {
+            return problem!;
+        }
+
+        var me = user.GetUserId();
+        var message = await FindMessageAsync(roomId, messageId, me, cancellationToken);
+        if (message is null)
+        {
+            return Problems.NotFound("The message");
+        }
+
+        if (message.AuthorId != me)
+        {
+            return Problems.Forbidden("not-your-message", "Only the author may edit a message.");
+        }
+
+        if (CheckText(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var wasPublished = message.Status == ContentStatus.Published;
+        message.Text = text!.Trim();
+        message.EditedAt = clock.GetUtcNow();
+        var verdict = await moderator.CheckAsync(db, new ModerationSubject(me, message.Text, false, message.Id), CommunityAccess.IsModerator(user), cancellationToken);
+        if (verdict.Held)
+        {
+            message.Status = ContentStatus.Held;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [me], cancellationToken));
+        if (message.Status == ContentStatus.Published)
+        {
+            await BroadcastAsync(hub.Clients.Group(Channel(roomId)), "messageEdited", response);
+        }
+        else
+        {
+            if (wasPublished)
+            {
+                await BroadcastAsync(hub.Clients.Group(Channel(roomId)), "messageDeleted", new PrayerRoomMessageDeletedEvent(roomId, message.Id));
+            }
+
+            await BroadcastAsync(Audience(roomId, message.Status, me), "messageEdited", response);
+        }
+
+        return new(response, null);
+    }
+
+    /// <summary>Deletes a message: its author, or the host, the group's leaders and moderators (also in a closed room).</summary>
+    public async Task<ChatResult<bool>> DeleteMessageAsync(Guid roomId, Guid messageId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (view, problem) = await PrayerRoomAccess.FindAsync(db, roomId, user, cancellationToken);
+        if (view is null)
+        {
+            return problem!;
+        }
+
+        var me = user.GetUserId();
+        var message = await FindMessageAsync(roomId, messageId, me, cancellationToken);
+        if (message is null)
+        {
+            return Problems.NotFound("The message");
+        }
+
+        if (message.AuthorId != me && !view.CanClose)
+        {
+            return Problems.Forbidden("not-your-message", "Only the author, the host, the group's leaders or a moderator may delete a message.");
+        }
+
+        message.DeletedAt = clock.GetUtcNow();
+        message.DeletedById = me;
+        await db.SaveChangesAsync(cancellationToken);
+        await BroadcastAsync(Audience(roomId, message.Status, message.AuthorId), "messageDeleted", new PrayerRoomMessageDeletedEvent(roomId, message.Id));
+        return new(true, null);
     }
 
     /// <summary>A held request or message a moderator approved: the room sees it now, as if just sent.</summary>
@@ -294,7 +392,7 @@ public sealed class LivePrayerRooms(
 
         var names = await PostMapper.UserNamesAsync(db, [room.HostId], cancellationToken);
         return new PrayerRoomResponse(room.Id, room.Title, new CommunityUser(room.HostId, names.GetValueOrDefault(room.HostId, "")),
-            view.Group is { } g ? new PrayerRoomGroup(g.Id, g.Name) : null, view.IsOpen, view.IsHost, pinned, room.CreatedAt, room.ClosedAt);
+            view.Group is { } g ? new PrayerRoomGroup(g.Id, g.Name) : null, view.IsOpen, view.IsHost, pinned, room.CreatedAt, room.ClosedAt, view.CanClose);
     }
 
     public async Task<List<PrayerRoomRequestResponse>> ToResponsesAsync(IReadOnlyList<PrayerRoomRequest> rows, Guid? me, CancellationToken cancellationToken)
@@ -309,7 +407,12 @@ public sealed class LivePrayerRooms(
     }
 
     private static PrayerRoomMessageResponse ToResponse(PrayerRoomMessage m, IReadOnlyDictionary<Guid, string> names) =>
-        new(m.Id, m.RoomId, new CommunityUser(m.AuthorId, names.GetValueOrDefault(m.AuthorId, "")), m.Text, m.Status, m.CreatedAt);
+        new(m.Id, m.RoomId, new CommunityUser(m.AuthorId, names.GetValueOrDefault(m.AuthorId, "")), m.Text, m.Status, m.CreatedAt, m.EditedAt);
+
+    /// <summary>A message of the room that is not deleted and that the caller may see (published, or their own held one).</summary>
+    private Task<PrayerRoomMessage?> FindMessageAsync(Guid roomId, Guid messageId, Guid me, CancellationToken cancellationToken) =>
+        db.PrayerRoomMessages.FirstOrDefaultAsync(
+            m => m.Id == messageId && m.RoomId == roomId && m.DeletedAt == null && (m.Status == ContentStatus.Published || m.AuthorId == me), cancellationToken);
 
     private async Task<(PrayerRoomView? View, ProblemHttpResult? Problem)> OpenRoomAsync(Guid roomId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

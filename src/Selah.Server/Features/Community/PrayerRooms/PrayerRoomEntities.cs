@@ -39,6 +39,7 @@ public sealed class PrayerRoomPraying
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>A chat message in a room: edited by its author, deleted by its author, the host, the group's leaders or a moderator (soft).</summary>
 public sealed class PrayerRoomMessage
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -47,6 +48,9 @@ public sealed class PrayerRoomMessage
     public required string Text { get; set; }
     public string Status { get; set; } = "published";
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EditedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public Guid? DeletedById { get; set; }
 }
 
 internal sealed class PrayerRoomConfiguration : IEntityTypeConfiguration<PrayerRoom>

@@ -37,7 +37,7 @@ public static class PrayerRoomsApi
         rooms.MapGet("/{id:guid}", GetAsync).WithName("GetPrayerRoom").WithSummary("One room (a private group's room: members only, else 404).");
         rooms.MapPost("/{id:guid}/close", CloseAsync).WithName("ClosePrayerRoom").WithSummary("Close the room (host, group leaders, moderators).");
         rooms.MapGet("/{id:guid}/requests", RequestsAsync).WithName("ListPrayerRoomRequests")
-            .WithSummary($"The room's prayer list, oldest first (the newest {LivePrayerRooms.MaxRequests}).");
+            .WithSummary($"The room's prayer list, oldest first: the newest {LivePrayerRooms.MaxRequests} (or limit), or those before a request id (before=, \"load more\").");
         rooms.MapPost("/{id:guid}/requests", AddRequestAsync).WithName("AddPrayerRoomRequest").WithSummary("Add a request to the prayer list (first-pass moderated).")
             .RateLimited<ClaimsPrincipal>(GroupMessagesApi.ChatPolicy, u => u.TryGetUserId()?.ToString());
         rooms.MapPost("/{id:guid}/requests/{requestId:guid}/praying", PrayingAsync).WithName("PrayForPrayerRoomRequest")
@@ -46,6 +46,10 @@ public static class PrayerRoomsApi
         rooms.MapGet("/{id:guid}/messages", MessagesAsync).WithName("ListPrayerRoomMessages").WithSummary("The room's chat, newest first.");
         rooms.MapPost("/{id:guid}/messages", SendMessageAsync).WithName("SendPrayerRoomMessage").WithSummary("Send a chat message (first-pass moderated).")
             .RateLimited<ClaimsPrincipal>(GroupMessagesApi.ChatPolicy, u => u.TryGetUserId()?.ToString());
+        rooms.MapPatch("/{id:guid}/messages/{messageId:guid}", EditMessageAsync).WithName("EditPrayerRoomMessage")
+            .WithSummary("Edit your chat message (open rooms; moderated again).");
+        rooms.MapDelete("/{id:guid}/messages/{messageId:guid}", DeleteMessageAsync).WithName("DeletePrayerRoomMessage")
+            .WithSummary("Delete a chat message (its author; the host, the group's leaders and moderators: anyone's).");
         return app;
     }
 
@@ -107,11 +111,15 @@ public static class PrayerRoomsApi
         var groupIds = page.Take(limit).Select(r => r.GroupId).OfType<Guid>().Distinct().ToList();
         var groups = await db.CommunityGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
         var moderator = CommunityAccess.IsModerator(user);
+        var leading = (await db.GroupMembers.AsNoTracking()
+            .Where(m => m.UserId == me && !m.Pending && groupIds.Contains(m.GroupId) && (m.Role == GroupRoles.Owner || m.Role == GroupRoles.Leader))
+            .Select(m => m.GroupId).ToListAsync(cancellationToken)).ToHashSet();
         var items = new List<PrayerRoomResponse>(limit);
         foreach (var room in page.Take(limit))
         {
             var group = room.GroupId is { } id ? groups.GetValueOrDefault(id) : null;
-            items.Add(await rooms.ToResponseAsync(new PrayerRoomView(room, group, room.HostId == me, room.HostId == me || moderator), user, cancellationToken));
+            var canClose = room.HostId == me || moderator || (room.GroupId is { } g && leading.Contains(g));
+            items.Add(await rooms.ToResponseAsync(new PrayerRoomView(room, group, room.HostId == me, canClose), user, cancellationToken));
         }
 
         return TypedResults.Ok(new CommunityPage<PrayerRoomResponse>(items, next));
@@ -125,9 +133,36 @@ public static class PrayerRoomsApi
         Guid id, ClaimsPrincipal user, LivePrayerRooms rooms, CancellationToken cancellationToken) =>
         Answer(await rooms.CloseAsync(id, user, cancellationToken));
 
-    public static async Task<Results<Ok<IReadOnlyList<PrayerRoomRequestResponse>>, ProblemHttpResult>> RequestsAsync(
-        Guid id, ClaimsPrincipal user, LivePrayerRooms rooms, CancellationToken cancellationToken) =>
-        Answer(await rooms.RequestsAsync(id, user, cancellationToken));
+    public static async Task<Results<Ok<IReadOnlyList<PrayerRoomRequestResponse>>, ValidationProblem, ProblemHttpResult>> RequestsAsync(
+        Guid id, [AsParameters] PrayerRoomRequestsQuery query, ClaimsPrincipal user, LivePrayerRooms rooms, CancellationToken cancellationToken)
+    {
+        var result = await rooms.RequestsAsync(id, user, cancellationToken, query.Before, query.Limit);
+        return result switch
+        {
+            { Value: { } list } => TypedResults.Ok(list),
+            { Error: ValidationProblem invalid } => invalid,
+            _ => (ProblemHttpResult)result.Error!,
+        };
+    }
+
+    public static async Task<Results<Ok<PrayerRoomMessageResponse>, ValidationProblem, ProblemHttpResult>> EditMessageAsync(
+        Guid id, Guid messageId, PrayerRoomTextRequest request, ClaimsPrincipal user, LivePrayerRooms rooms, CancellationToken cancellationToken)
+    {
+        var result = await rooms.EditMessageAsync(id, messageId, request.Text, user, cancellationToken);
+        return result switch
+        {
+            { Value: { } message } => TypedResults.Ok(message),
+            { Error: ValidationProblem invalid } => invalid,
+            _ => (ProblemHttpResult)result.Error!,
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMessageAsync(
+        Guid id, Guid messageId, ClaimsPrincipal user, LivePrayerRooms rooms, CancellationToken cancellationToken)
+    {
+        var result = await rooms.DeleteMessageAsync(id, messageId, user, cancellationToken);
+        return result.Value ? TypedResults.NoContent() : (ProblemHttpResult)result.Error!;
+    }
 
     public static async Task<Results<Created<PrayerRoomRequestResponse>, ValidationProblem, ProblemHttpResult>> AddRequestAsync(
         Guid id, PrayerRoomTextRequest request, ClaimsPrincipal user, LivePrayerRooms rooms, CancellationToken cancellationToken)

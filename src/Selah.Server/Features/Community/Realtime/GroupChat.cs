@@ -43,7 +43,12 @@ public sealed class GroupChat(
     /// <summary>The SignalR group of a chat.</summary>
     public static string Channel(Guid groupId) => "chat:" + groupId.ToString("N");
 
-    public async Task<ChatResult<GroupMessageResponse>> SendAsync(Guid groupId, string? text, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<ChatResult<GroupMessageResponse>> SendAsync(Guid groupId, string? text, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SendAsync(groupId, text, null, user, cancellationToken);
+
+    /// <summary>Sends a message with up to four of the caller's uploaded images (<see cref="ChatImages.ClaimAsync"/>); the text may then be empty.</summary>
+    public async Task<ChatResult<GroupMessageResponse>> SendAsync(
+        Guid groupId, string? text, IReadOnlyList<Guid>? attachmentIds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var me = user.GetUserId();
         var view = await GroupAccess.FindAsync(db, groupId, user, cancellationToken);
@@ -57,17 +62,29 @@ public sealed class GroupChat(
             return Problems.Forbidden("not-a-member", "Join the group to chat.");
         }
 
-        if (CheckText(text) is { } invalid)
+        var (images, badImages) = await ChatImages.ClaimAsync(db, groupId, me, attachmentIds, clock.GetUtcNow(), cancellationToken);
+        if (badImages is not null)
+        {
+            return badImages;
+        }
+
+        if (CheckText(text, allowEmpty: images.Count > 0) is { } invalid)
         {
             return invalid;
         }
 
-        var trimmed = text!.Trim();
+        var trimmed = text?.Trim() ?? "";
         var verdict = await moderator.CheckAsync(db, new ModerationSubject(me, trimmed, IsPost: false), CommunityAccess.IsModerator(user), cancellationToken);
         var message = new GroupMessage { GroupId = groupId, AuthorId = me, Text = trimmed, Status = verdict.Status, CreatedAt = clock.GetUtcNow() };
         db.GroupMessages.Add(message);
+        for (var i = 0; i < images.Count; i++)
+        {
+            images[i].MessageId = message.Id;
+            images[i].Position = i;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [me], cancellationToken));
+        var response = await ResponseAsync(message, cancellationToken);
         if (message.Status == ContentStatus.Published)
         {
             await BroadcastAsync(hub.Clients.Group(Channel(groupId)), "message", response);
@@ -95,13 +112,13 @@ public sealed class GroupChat(
             return Problems.Forbidden("not-your-message", "Only the author may edit a message.");
         }
 
-        if (CheckText(text) is { } invalid)
+        if (CheckText(text, allowEmpty: await db.GroupMessageImages.AnyAsync(i => i.MessageId == message.Id, cancellationToken)) is { } invalid)
         {
             return invalid;
         }
 
         var wasPublished = message.Status == ContentStatus.Published;
-        message.Text = text!.Trim();
+        message.Text = text?.Trim() ?? "";
         message.EditedAt = clock.GetUtcNow();
         var verdict = await moderator.CheckAsync(db, new ModerationSubject(me, message.Text, false, message.Id), CommunityAccess.IsModerator(user), cancellationToken);
         if (verdict.Held)
@@ -110,7 +127,7 @@ public sealed class GroupChat(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [me], cancellationToken));
+        var response = await ResponseAsync(message, cancellationToken);
         if (message.Status == ContentStatus.Published)
         {
             await BroadcastAsync(hub.Clients.Group(Channel(groupId)), "messageEdited", response);
@@ -230,14 +247,14 @@ public sealed class GroupChat(
     /// <summary>Broadcasts a message a moderator has just approved (call after saving the approval).</summary>
     public async Task PublishApprovedAsync(GroupMessage message, CancellationToken cancellationToken)
     {
-        var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [message.AuthorId], cancellationToken));
+        var response = await ResponseAsync(message, cancellationToken);
         await BroadcastAsync(hub.Clients.Group(Channel(message.GroupId)), "message", response);
     }
 
     /// <summary>Broadcasts a published message a moderator has just edited (call after saving the edit).</summary>
     public async Task PublishEditedAsync(GroupMessage message, CancellationToken cancellationToken)
     {
-        var response = ToResponse(message, await PostMapper.UserNamesAsync(db, [message.AuthorId], cancellationToken));
+        var response = await ResponseAsync(message, cancellationToken);
         await BroadcastAsync(hub.Clients.Group(Channel(message.GroupId)), "messageEdited", response);
     }
 
@@ -307,12 +324,17 @@ public sealed class GroupChat(
     public async Task BroadcastPresenceAsync(Guid groupId, CancellationToken cancellationToken) =>
         await BroadcastAsync(hub.Clients.Group(Channel(groupId)), "presence", new PresenceEvent(groupId, await OnlineAsync(groupId, cancellationToken)));
 
-    public static GroupMessageResponse ToResponse(GroupMessage m, IReadOnlyDictionary<Guid, string> names)
+    /// <summary>The record of <paramref name="m"/>; <paramref name="images"/> from <see cref="ChatImages.ForMessagesAsync"/> (none for a deleted message).</summary>
+    public static GroupMessageResponse ToResponse(GroupMessage m, IReadOnlyDictionary<Guid, string> names, ILookup<Guid, ChatImageResponse> images)
     {
         var deleted = m.DeletedAt is not null;
         return new GroupMessageResponse(m.Id, m.GroupId, deleted ? null : new CommunityUser(m.AuthorId, names.GetValueOrDefault(m.AuthorId, "")),
-            deleted ? "" : m.Text, m.Status, m.CreatedAt, m.EditedAt, deleted);
+            deleted ? "" : m.Text, m.Status, m.CreatedAt, m.EditedAt, deleted, deleted ? [] : images[m.Id].ToList());
     }
+
+    private async Task<GroupMessageResponse> ResponseAsync(GroupMessage message, CancellationToken cancellationToken) =>
+        ToResponse(message, await PostMapper.UserNamesAsync(db, [message.AuthorId], cancellationToken),
+            await ChatImages.ForMessagesAsync(db, [message], cancellationToken));
 
     private static string RealtimeKey(Guid userId) => Infrastructure.Realtime.RealtimeExtensions.UserKey(userId);
 
@@ -329,11 +351,11 @@ public sealed class GroupChat(
         return new GroupReadStateResponse(groupId, marker, await unread.CountAsync(cancellationToken));
     }
 
-    private static ValidationProblem? CheckText(string? text)
+    private static ValidationProblem? CheckText(string? text, bool allowEmpty)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Problems.Field("text", "Text must not be empty.");
+            return allowEmpty ? null : Problems.Field("text", "Text must not be empty.");
         }
 
         return text.Length > MaxTextLength ? Problems.Field("text", $"Text must be 1–{MaxTextLength} characters.") : null;

@@ -62,7 +62,13 @@ public sealed class GroupsHub(GroupChat chat, ChatConnections connections, IChat
         }
     }
 
-    public async Task<GroupMessageResponse> SendMessage(Guid groupId, string text)
+    public Task<GroupMessageResponse> SendMessage(Guid groupId, string text) => SendMessageWithImages(groupId, text, null);
+
+    /// <summary>
+    /// <c>SendMessage</c> with up to four uploaded images (<c>POST /api/v1/groups/{id}/attachments</c>); the text may be
+    /// empty then. A separate name because SignalR binds hub methods by name and argument count (no overloads).
+    /// </summary>
+    public async Task<GroupMessageResponse> SendMessageWithImages(Guid groupId, string? text, Guid[]? attachmentIds)
     {
         var me = Context.User!.GetUserId();
         if (await chat.CheckRateAsync(me, Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString()) is { } tooMany)
@@ -70,7 +76,7 @@ public sealed class GroupsHub(GroupChat chat, ChatConnections connections, IChat
             throw new HubException($"rate-limited: {tooMany.ProblemDetails.Title} {tooMany.ProblemDetails.Detail}");
         }
 
-        var result = await chat.SendAsync(groupId, text, Context.User!, Context.ConnectionAborted);
+        var result = await chat.SendAsync(groupId, text, attachmentIds, Context.User!, Context.ConnectionAborted);
         return result.Value ?? throw new HubException(result.ErrorText);
     }
 
