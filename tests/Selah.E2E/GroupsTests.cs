@@ -27,7 +27,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         var catalog = await ListeningContent.EnsureAsync(Server); // music for the group playlist (shared with the listening tests)
 
         Step("A creates a group");
-        await Page.GotoAsync("/groups");
+        await OpenAsync("/groups");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Groups", Level = 1 })).ToBeVisibleAsync();
         await Button("New group").ClickAsync();
         await Field("Name").FillAsync(groupName);
@@ -42,7 +42,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         bContext.SetDefaultTimeout((float)BootTimeout.TotalMilliseconds);
         var b = await bContext.NewPageAsync();
         await SignInOnAsync(b, bEmail, bPassword);
-        await b.GotoAsync(groupPath);
+        await OpenAsync(b, groupPath);
         await b.GetByRole(AriaRole.Button, new() { Name = "Join group", Exact = true }).ClickAsync();
         var bMessage = b.GetByLabel("Message", new() { Exact = true });
         await Assertions.Expect(bMessage).ToBeEnabledAsync();
@@ -139,7 +139,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
             """);
         Assert.True(wide.Length == 0, $"the group feed scrolls sideways at 390 px: {wide}");
         await ScreenshotAsync("group-feed-phone");
-        await Page.GotoAsync("/groups");
+        await OpenAsync("/groups");
         await Assertions.Expect(Page.Locator($".group-link:has-text('{groupName}') .group-avatar img")).ToBeVisibleAsync();
         await ScreenshotAsync("group-list-phone");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
@@ -157,7 +157,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         var playlistPath = new Uri(Page.Url).AbsolutePath;
 
         Step("B adds a track to it from the album page; A sees it, added by B");
-        await b.GotoAsync($"/albums/{catalog.AlbumId}");
+        await OpenAsync(b, $"/albums/{catalog.AlbumId}");
         await b.GetByRole(AriaRole.Button, new() { Name = $"More for {ListeningContent.Titles[1]}" }).ClickAsync();
         await b.GetByRole(AriaRole.Menuitem, new() { Name = "Add to playlist…" }).ClickAsync();
         await b.GetByRole(AriaRole.Dialog).GetByText(playlistName).ClickAsync();
@@ -168,7 +168,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Assertions.Expect(entries.Nth(0)).ToContainTextAsync(ListeningContent.Titles[1]);
         await Assertions.Expect(entries.Nth(0)).ToContainTextAsync($"Added by {bName}");
         await ScreenshotAsync("group-playlist");
-        await Page.GotoAsync(groupPath);
+        await OpenAsync(groupPath);
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Playlists" }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Cover of the playlist {playlistName}" })).ToBeVisibleAsync();
         await ScreenshotAsync("group-playlists");
@@ -178,14 +178,14 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Cover of the playlist {playlistName}" })).ToBeVisibleAsync();
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the group's playlists scroll sideways at 390 px");
         await ScreenshotAsync("group-playlists-phone");
-        await Page.GotoAsync(playlistPath);
+        await OpenAsync(playlistPath);
         await Assertions.Expect(Page.Locator("ol.entries > li").Nth(0)).ToContainTextAsync($"Added by {bName}");
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the group playlist scrolls sideways at 390 px");
         await ScreenshotAsync("group-playlist-phone");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
 
         Step("A opens a prayer room for the group");
-        await Page.GotoAsync(groupPath.Replace("/groups/", "/prayer-rooms?group=", StringComparison.Ordinal));
+        await OpenAsync(groupPath.Replace("/groups/", "/prayer-rooms?group=", StringComparison.Ordinal));
         await Button("Open a room").ClickAsync();
         await Field("Title").FillAsync($"Evening prayer {id}");
         await Button("Open room").ClickAsync();
@@ -193,7 +193,7 @@ public sealed class GroupsTests(E2EFixture fixture, ITestOutputHelper output) : 
         var roomPath = new Uri(Page.Url).AbsolutePath;
 
         Step("B joins the room and adds a request; A pins it; B sees it pinned live");
-        await b.GotoAsync(roomPath);
+        await OpenAsync(b, roomPath);
         await Assertions.Expect(Page.GetByTestId("praying-now")).ToContainTextAsync(bName);
         var request = $"For my sister's new job {id}";
         await b.GetByLabel("Add a prayer request", new() { Exact = true }).FillAsync(request);
