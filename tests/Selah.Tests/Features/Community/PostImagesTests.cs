@@ -69,7 +69,7 @@ public sealed class PostImagesTests(SelahFactory factory) : IClassFixture<SelahF
         using var author = await factory.NewMemberAsync();
         var post = await author.PostAsync("general", "Pictures soon");
         await (await author.Client.PostAsync($"/api/v1/posts/{post.Id}/images", File("<svg onload=alert(1)>"u8.ToArray(), "x.png")))
-            .ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+            .ShouldBeValidationProblemAsync("file");
         await (await author.Client.PostAsync($"/api/v1/posts/{post.Id}/images", File(PngClaiming(60_000, 60_000), "bomb.png")))
             .ShouldBeValidationProblemAsync("file");
         // A form without the part: ASP.NET's form binding answers 400 problem+json (without a field name) before the handler runs.

@@ -90,14 +90,9 @@ public static class ChatImages
             return Problems.Forbidden("not-a-member", "Join the group to chat.");
         }
 
-        if (file is null || file.Length == 0)
+        if (PostImages.TooLarge(file) is { } tooLarge)
         {
-            return Problems.Field("file", "Choose an image file to upload.");
-        }
-
-        if (file.Length > PostImages.MaxUploadBytes)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The image is larger than 10 MB.");
+            return tooLarge;
         }
 
         var since = clock.GetUtcNow() - AttachWithin;
@@ -107,17 +102,10 @@ public static class ChatImages
             return Problems.Field("file", $"Send the images you have uploaded first (at most {MaxPending} waiting).");
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var (image, failure) = PostImages.Encode(buffer.ToArray());
-        if (failure == PostImages.Failure.TooManyPixels)
-        {
-            return Problems.Field("file", $"The image has too many pixels (at most {PostImages.MaxSourcePixels / 1_000_000} megapixels).");
-        }
-
+        var (image, problem) = await PostImages.EncodeUploadAsync(file, cancellationToken);
         if (image is null)
         {
-            return Problems.Field("file", "The file is not a supported image: upload a PNG, JPEG, WebP or GIF picture.");
+            return problem!;
         }
 
         var row = new GroupMessageImage

@@ -82,27 +82,15 @@ public static class GroupSettingsApi
             return Problems.Forbidden("not-a-leader", "Only the group's owner and leaders may change its picture.");
         }
 
-        if (file is null || file.Length == 0)
+        if (PostImages.TooLarge(file) is { } tooLarge)
         {
-            return Problems.Field("file", "Choose an image file to upload.");
+            return tooLarge;
         }
 
-        if (file.Length > PostImages.MaxUploadBytes)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The image is larger than 10 MB.");
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var (image, failure) = PostImages.Encode(buffer.ToArray());
-        if (failure == PostImages.Failure.TooManyPixels)
-        {
-            return Problems.Field("file", $"The image has too many pixels (at most {PostImages.MaxSourcePixels / 1_000_000} megapixels).");
-        }
-
+        var (image, problem) = await PostImages.EncodeUploadAsync(file, cancellationToken);
         if (image is null)
         {
-            return Problems.Field("file", "The file is not a supported image. Upload a PNG, JPEG, WebP or GIF picture.");
+            return problem!;
         }
 
         var key = $"groups/{id:N}/{Convert.ToHexStringLower(SHA256.HashData(image.Webp))[..16]}.webp";

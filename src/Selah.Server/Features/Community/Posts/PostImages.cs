@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Selah.Server.Infrastructure.Web;
 using SkiaSharp;
 
 namespace Selah.Server.Features.Community.Posts;
@@ -42,6 +44,32 @@ public static class PostImages
     public enum Failure { None, NotAnImage, TooManyPixels }
 
     public sealed record Encoded(byte[] Webp, int Width, int Height);
+
+    /// <summary>An upload over 10 MB (post, group and chat pictures alike): 413 before anything is read.</summary>
+    public static ProblemHttpResult? TooLarge(IFormFile? file) =>
+        file?.Length > MaxUploadBytes ? Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The image is larger than 10 MB.") : null;
+
+    /// <summary>
+    /// Reads an upload and re-encodes it (<see cref="Encode"/>); a missing or empty file, a file that is no picture, or
+    /// one that claims too many pixels is a 400 naming <c>file</c>.
+    /// </summary>
+    public static async Task<(Encoded? Image, ValidationProblem? Problem)> EncodeUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, Problems.Field("file", "Choose an image file to upload."));
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        var (image, failure) = Encode(buffer.ToArray());
+        return failure switch
+        {
+            Failure.TooManyPixels => (null, Problems.Field("file", $"The image has too many pixels (at most {MaxSourcePixels / 1_000_000} megapixels).")),
+            Failure.NotAnImage => (null, Problems.Field("file", "The file is not a supported image. Upload a PNG, JPEG, WebP or GIF picture.")),
+            _ => (image, null),
+        };
+    }
 
     public static (Encoded? Image, Failure Failure) Encode(byte[] upload)
     {

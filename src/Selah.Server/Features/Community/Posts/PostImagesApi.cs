@@ -47,14 +47,9 @@ public static class PostImagesApi
             return Problems.Forbidden("not-your-post", "Only the author may add images to a post.");
         }
 
-        if (file is null || file.Length == 0)
+        if (PostImages.TooLarge(file) is { } tooLarge)
         {
-            return Problems.Field("file", "Choose an image file to upload.");
-        }
-
-        if (file.Length > PostImages.MaxUploadBytes)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The image is larger than 10 MB.");
+            return tooLarge;
         }
 
         if (await db.PostImages.CountAsync(i => i.PostId == id, cancellationToken) >= PostImages.MaxPerPost)
@@ -62,18 +57,10 @@ public static class PostImagesApi
             return Problems.Field("file", $"A post has at most {PostImages.MaxPerPost} images.");
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var (image, failure) = PostImages.Encode(buffer.ToArray());
-        if (failure == PostImages.Failure.TooManyPixels)
-        {
-            return Problems.Field("file", $"The image has too many pixels (at most {PostImages.MaxSourcePixels / 1_000_000} megapixels).");
-        }
-
+        var (image, problem) = await PostImages.EncodeUploadAsync(file, cancellationToken);
         if (image is null)
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported-image", "The file is not a supported image.",
-                "Upload a PNG, JPEG, WebP or GIF picture.");
+            return problem!;
         }
 
         var key = $"posts/{id:N}/{Convert.ToHexStringLower(SHA256.HashData(image.Webp))[..16]}.webp";
