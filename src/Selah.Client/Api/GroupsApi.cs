@@ -84,6 +84,12 @@ public sealed class GroupsApi(ApiTransport transport, HttpClient http)
     public Task<GroupInvitationResponse> InviteAsync(Guid id, Guid userId, CancellationToken cancellationToken = default) =>
         transport.SendJsonAsync<GroupInvitationResponse>(HttpMethod.Post, $"api/v1/groups/{id}/invitations", new GroupInvitationRequest(userId), cancellationToken);
 
+    public Task<IReadOnlyList<GroupInvitationResponse>> InvitationsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<IReadOnlyList<GroupInvitationResponse>>($"api/v1/groups/{id}/invitations", cancellationToken);
+
+    public Task RevokeInvitationAsync(Guid id, Guid userId, CancellationToken cancellationToken = default) =>
+        transport.SendJsonAsync(HttpMethod.Delete, $"api/v1/groups/{id}/invitations/{userId}", null, cancellationToken);
+
     public Task<IReadOnlyList<GroupInvitationResponse>> MyInvitationsAsync(CancellationToken cancellationToken = default) =>
         transport.GetAsync<IReadOnlyList<GroupInvitationResponse>>("api/v1/me/group-invitations", cancellationToken);
 

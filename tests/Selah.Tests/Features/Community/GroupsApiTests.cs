@@ -230,6 +230,19 @@ public sealed class GroupsApiTests(SelahFactory factory) : IClassFixture<SelahFa
         await (await other.Client.GetAsync($"/api/v1/groups/{group.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await other.Client.PostAsync($"/api/v1/me/group-invitations/{group.Id}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(3, (await (await owner.Client.GetAsync($"/api/v1/groups/{group.Id}")).ReadJsonAsync<GroupResponse>()).MemberCount);
+
+        // Leaders see the open invitations and may take one back; the person then cannot accept it.
+        await (await owner.Client.PostJsonAsync($"/api/v1/groups/{group.Id}/invitations", new { userId = other.Id })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var open = await (await owner.Client.GetAsync($"/api/v1/groups/{group.Id}/invitations")).ReadJsonAsync<List<GroupInvitationResponse>>();
+        Assert.Equal((other.Id, owner.Id), (Assert.Single(open).Invitee.Id, open[0].InvitedBy.Id));
+        await (await member.Client.GetAsync($"/api/v1/groups/{group.Id}/invitations")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.Client.GetAsync($"/api/v1/groups/{group.Id}/invitations")).ShouldBeProblemAsync(HttpStatusCode.Forbidden); // sees the group, does not lead it
+        await (await member.Client.DeleteAsync($"/api/v1/groups/{group.Id}/invitations/{other.Id}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await owner.Client.DeleteAsync($"/api/v1/groups/{group.Id}/invitations/{other.Id}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await owner.Client.DeleteAsync($"/api/v1/groups/{group.Id}/invitations/{other.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Client.PostAsync($"/api/v1/me/group-invitations/{group.Id}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Client.GetAsync($"/api/v1/groups/{group.Id}/invitations")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Empty(await (await owner.Client.GetAsync($"/api/v1/groups/{group.Id}/invitations")).ReadJsonAsync<List<GroupInvitationResponse>>());
     }
 
     private static string StorageKey(Guid groupId, string imageUrl) => $"groups/{groupId:N}/{imageUrl[(imageUrl.IndexOf("?v=", StringComparison.Ordinal) + 3)..]}.webp";

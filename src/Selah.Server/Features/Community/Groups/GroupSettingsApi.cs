@@ -35,6 +35,10 @@ public static class GroupSettingsApi
         groups.MapDelete("/{id:guid}/image", DeleteImageAsync).WithName("DeleteGroupImage").WithSummary("Remove the group's picture (leaders).");
         groups.MapPost("/{id:guid}/invitations", InviteAsync).WithName("InviteToGroup")
             .WithSummary("Invite one person directly (leaders); they are notified. 201 new, 200 already invited, 409 already a member.");
+        groups.MapGet("/{id:guid}/invitations", GroupInvitationsAsync).WithName("ListGroupInvitations")
+            .WithSummary("Open invitations of the group, newest first (leaders).");
+        groups.MapDelete("/{id:guid}/invitations/{userId:guid}", RevokeAsync).WithName("RevokeGroupInvitation")
+            .WithSummary("Take an invitation back (leaders); the person can no longer accept it.");
 
         var me = app.MapGroup("/api/v1/me/group-invitations").WithTags("Community").RequireAuthorization().AddEndpointFilter<ValidationFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
@@ -178,6 +182,44 @@ public static class GroupSettingsApi
         var response = await ToResponseAsync(db, view.Group, invitation, cancellationToken);
         return TypedResults.Created("/api/v1/me/group-invitations", response);
     }
+
+    public static async Task<Results<Ok<List<GroupInvitationResponse>>, ProblemHttpResult>> GroupInvitationsAsync(
+        Guid id, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+    {
+        var (view, problem) = await LeadAsync(db, id, user, "see the group's invitations", cancellationToken);
+        if (view is null)
+        {
+            return problem!;
+        }
+
+        var rows = await db.GroupInvitations.AsNoTracking().Where(i => i.GroupId == id).OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        var names = await PostMapper.UserNamesAsync(db, rows.SelectMany(r => new[] { r.UserId, r.InvitedById }).Distinct().ToList(), cancellationToken);
+        return TypedResults.Ok(rows.Select(r => ToResponse(view.Group, r, names)).ToList());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid id, Guid userId, ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
+    {
+        var (view, problem) = await LeadAsync(db, id, user, "take invitations back", cancellationToken);
+        if (view is null)
+        {
+            return problem!;
+        }
+
+        return await db.GroupInvitations.Where(i => i.GroupId == id && i.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 0
+            ? Problems.NotFound("The invitation")
+            : TypedResults.NoContent();
+    }
+
+    /// <summary>The group when the caller leads it; else 404 (unknown, or hidden from the caller) or 403.</summary>
+    private static async Task<(GroupView? View, ProblemHttpResult? Problem)> LeadAsync(
+        SelahDbContext db, Guid id, ClaimsPrincipal user, string what, CancellationToken cancellationToken) =>
+        await GroupAccess.FindAsync(db, id, user, cancellationToken) switch
+        {
+            null => (null, Problems.NotFound("The group")),
+            { IsLeader: false } => (null, Problems.Forbidden("not-a-leader", $"Only the group's owner and leaders may {what}.")),
+            var view => (view, null),
+        };
 
     public static async Task<Ok<List<GroupInvitationResponse>>> MyInvitationsAsync(ClaimsPrincipal user, SelahDbContext db, CancellationToken cancellationToken)
     {
