@@ -10,8 +10,8 @@ namespace Selah.E2E.Infrastructure;
 /// </summary>
 internal static partial class EmlMessage
 {
-    // Six digits standing alone; not part of a longer number and not an HTML colour (#333333).
-    [GeneratedRegex(@"(?<![\d#])\d{6}(?!\d)")]
+    // Six digits standing alone; not part of a longer number, an HTML colour (#333333) or a word (a display name).
+    [GeneratedRegex(@"(?<![0-9A-Za-z#])[0-9]{6}(?![0-9A-Za-z])")]
     private static partial Regex SixDigits();
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]

@@ -84,6 +84,8 @@ public sealed partial class MailPickup(string directory)
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"(?<![0-9#])[0-9]{6}(?![0-9])")]
+    // A code stands alone: not part of a longer number, an HTML colour (#333333) or a word such as the display name
+    // "Planner m123456abcd" in the greeting above it.
+    [GeneratedRegex(@"(?<![0-9A-Za-z#])[0-9]{6}(?![0-9A-Za-z])")]
     private static partial Regex SixDigits();
 }
