@@ -99,6 +99,12 @@ public abstract class BrowserTest : IAsyncLifetime
         try
         {
             await body();
+            lock (_browserLog)
+            {
+                // Blazor shows "Something went wrong" for an unhandled exception while the test may still pass: fail on it.
+                Assert.False(_browserLog.Any(l => l.Contains("crit: Microsoft.AspNetCore.Components", StringComparison.Ordinal)),
+                    "the app hit an unhandled exception (its error bar showed)");
+            }
         }
         catch (Exception ex)
         {

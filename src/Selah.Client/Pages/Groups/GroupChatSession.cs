@@ -85,7 +85,7 @@ public sealed class GroupChatSession(GroupsApi api) : IAsyncDisposable
             Error = Clean(e.Message);
             Status = "offline";
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (HubStart.Failed(e))
         {
             Error = "Could not connect to the live chat. Messages still send; reload to see new ones.";
             Status = "offline";

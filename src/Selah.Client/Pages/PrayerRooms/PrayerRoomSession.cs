@@ -71,7 +71,7 @@ public sealed class PrayerRoomSession(PrayerRoomsApi api) : IAsyncDisposable
         {
             Error = e.Problem.Title;
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (HubStart.Failed(e))
         {
             Error = "Could not connect to the prayer room. Check your connection and reload.";
             Status = "offline";

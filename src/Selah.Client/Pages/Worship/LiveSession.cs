@@ -54,7 +54,7 @@ public sealed class LiveSession(WorshipApi api) : IAsyncDisposable
             Error = Clean(e.Message);
             Status = "offline";
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (HubStart.Failed(e))
         {
             Error = "Could not connect to the live session. Check your connection and reload.";
             Status = "offline";
