@@ -135,17 +135,10 @@ public static class ChatImages
             .Where(m => m.Id == messageId && m.GroupId == id && m.DeletedAt == null && (m.Status == ContentStatus.Published || m.AuthorId == me))
             .Join(db.GroupMessageImages.Where(i => i.Id == imageId), m => m.Id, i => i.MessageId, (m, i) => i.StorageKey)
             .FirstOrDefaultAsync(cancellationToken);
-        var info = key is null ? null : await storage.GetInfoAsync(key, cancellationToken);
-        var stream = info is null ? null : await storage.OpenReadAsync(info.Key, cancellationToken);
-        if (stream is null)
-        {
-            return Problems.NotFound("The image");
-        }
-
         // Members only, and gone when the message is deleted: never in shared caches, revalidated on every view (304 by ETag).
-        http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(stream, "image/webp", lastModified: info!.LastModified,
-            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{imageId:N}\""));
+        return await PostImages.StreamAsync(storage, key, imageId.ToString("N"), "private, no-cache", http, cancellationToken) is { } image
+            ? image
+            : Problems.NotFound("The image");
     }
 
     /// <summary>

@@ -58,18 +58,12 @@ public static class GroupSettingsApi
     {
         var view = await GroupAccess.FindAsync(db, id, user, cancellationToken);
         var key = view?.Group.ImageKey;
-        var info = key is null ? null : await storage.GetInfoAsync(key, cancellationToken);
-        var stream = info is null ? null : await storage.OpenReadAsync(info.Key, cancellationToken);
-        if (stream is null)
-        {
-            return Problems.NotFound("The group's picture");
-        }
-
         // Never in shared caches (groups are for signed-in people, private ones for members); the versioned URL is immutable.
-        var version = Version(key!);
-        http.Response.Headers.CacheControl = v == version ? "private, max-age=31536000, immutable" : "private, no-cache";
-        return TypedResults.Stream(stream, "image/webp", lastModified: info!.LastModified,
-            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        var version = key is null ? "" : Version(key);
+        var cacheControl = v == version ? "private, max-age=31536000, immutable" : "private, no-cache";
+        return await PostImages.StreamAsync(storage, key, version, cacheControl, http, cancellationToken) is { } picture
+            ? picture
+            : Problems.NotFound("The group's picture");
     }
 
     public static async Task<Results<Ok<GroupImageResponse>, ValidationProblem, ProblemHttpResult>> PutImageAsync(

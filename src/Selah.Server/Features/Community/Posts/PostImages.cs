@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Selah.Server.Infrastructure.Storage;
 using Selah.Server.Infrastructure.Web;
 using SkiaSharp;
 
@@ -44,6 +45,25 @@ public static class PostImages
     public enum Failure { None, NotAnImage, TooManyPixels }
 
     public sealed record Encoded(byte[] Webp, int Width, int Height);
+
+    /// <summary>
+    /// A stored picture as the response (WebP, <c>Last-Modified</c>, <c>ETag</c> <paramref name="tag"/>, so conditional
+    /// requests get 304) with <paramref name="cacheControl"/>; null when there is no file (the caller answers 404).
+    /// </summary>
+    public static async Task<FileStreamHttpResult?> StreamAsync(
+        IFileStorage storage, string? key, string tag, string cacheControl, HttpContext http, CancellationToken cancellationToken)
+    {
+        var info = key is null ? null : await storage.GetInfoAsync(key, cancellationToken);
+        var stream = info is null ? null : await storage.OpenReadAsync(info.Key, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        http.Response.Headers.CacheControl = cacheControl;
+        return TypedResults.Stream(stream, "image/webp", lastModified: info!.LastModified,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{tag}\""));
+    }
 
     /// <summary>An upload over 10 MB (post, group and chat pictures alike): 413 before anything is read.</summary>
     public static ProblemHttpResult? TooLarge(IFormFile? file) =>

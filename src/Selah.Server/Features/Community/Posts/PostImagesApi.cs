@@ -78,19 +78,11 @@ public static class PostImagesApi
         var found = await CommunityAccess.Readable(db, user).Where(p => p.Id == id)
             .Join(db.PostImages.Where(i => i.Id == imageId), p => p.Id, i => i.PostId, (p, i) => new { p.Visibility, p.Status, i.StorageKey })
             .FirstOrDefaultAsync(cancellationToken);
-        var info = found is null ? null : await storage.GetInfoAsync(found.StorageKey, cancellationToken);
-        var stream = info is null ? null : await storage.OpenReadAsync(info.Key, cancellationToken);
-        if (stream is null)
-        {
-            return Problems.NotFound("The image");
-        }
-
         // An image never changes under its id; only a public, published post's image may sit in shared caches.
-        http.Response.Headers.CacheControl = found!.Visibility == "public" && found.Status == ContentStatus.Published
-            ? "public, max-age=31536000, immutable"
-            : "private, max-age=3600";
-        return TypedResults.Stream(stream, "image/webp", lastModified: info!.LastModified,
-            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{imageId:N}\""));
+        var cacheControl = found is { Visibility: "public", Status: ContentStatus.Published } ? "public, max-age=31536000, immutable" : "private, max-age=3600";
+        return await PostImages.StreamAsync(storage, found?.StorageKey, imageId.ToString("N"), cacheControl, http, cancellationToken) is { } image
+            ? image
+            : Problems.NotFound("The image");
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteImageAsync(
